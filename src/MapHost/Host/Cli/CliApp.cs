@@ -1,0 +1,24 @@
+using Spectre.Console.Cli;
+
+namespace GeoPrevention.MapHost.Cli;
+
+/// <summary>Builds and runs the <c>geoprevention</c> command line.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line and returns the process exit code (see docs/cli.md).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    public static int Run(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        return app.Run(args);
+    }
+
+    private static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("geoprevention");
+        config.PropagateExceptions();
+        config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
+        // One line per verb; each verb lives in its own file in this folder.
+    }
+}
