@@ -9,10 +9,10 @@ namespace GeoPrevention.Analytics.Tables;
 /// </summary>
 internal static class CsvTokenizer
 {
-    /// <summary>Detects the delimiter from the first (up to 50) records outside quotes.</summary>
+    /// <summary>Detects the delimiter from the first (up to 50) records outside quotes; ties go to <c>;</c>, tab, <c>,</c>, <c>|</c> in this order (a comma is often a decimal separator).</summary>
     public static (char Delimiter, string Reason) DetectDelimiter(ReadOnlySpan<char> text)
     {
-        ReadOnlySpan<char> candidates = [';', ',', '\t', '|'];
+        ReadOnlySpan<char> candidates = [';', '\t', ',', '|'];
         const int maxLines = 50;
         Span<int> counts = stackalloc int[candidates.Length * maxLines];
         var lines = 0;
