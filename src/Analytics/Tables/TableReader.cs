@@ -258,7 +258,7 @@ public static class TableReader
                 }
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException and not FileNotFoundException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FormatException or IOException and not FileNotFoundException or System.Xml.XmlException)
         {
             throw new GeoDataFormatException(path, $"not a readable .xlsx workbook ({ex.Message})", innerException: ex);
         }
