@@ -47,7 +47,7 @@ internal static class GeoPackageLayerReader
 
     private static RawLayer ReadTable(string path, SqliteConnection connection, VectorReadOptions options)
     {
-        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name = 'gpkg_contents'") is not long and > 0)
+        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name = 'gpkg_contents'") is not long tables0 || tables0 == 0)
         {
             throw new GeoDataFormatException(path, "Not a GeoPackage: the SQLite database has no gpkg_contents table.");
         }
