@@ -10,7 +10,7 @@ public enum LabelPointMethod
     /// <summary>
     /// The centre of the maximum inscribed circle (the pole of inaccessibility, NTS <c>MaximumInscribedCircle</c>):
     /// the interior point farthest from the boundary, so a label there has the most room. Iterative;
-    /// about 10–50 times slower than <see cref="InteriorPoint"/>, still well under a millisecond per district.
+    /// several hundred times slower than <see cref="InteriorPoint"/> (about 0.6 ms per district at the default tolerance).
     /// </summary>
     InscribedCircle,
 
@@ -29,10 +29,11 @@ public sealed class LabelPointOptions
 
     /// <summary>
     /// Tolerance of the inscribed-circle search relative to the larger side of the polygon's envelope
-    /// (the absolute tolerance is this × max(width, height)). Default 0.001, i.e. 1 m for a 1 km district.
-    /// Must be greater than 0.
+    /// (the absolute tolerance is this × max(width, height)). Default 0.01, i.e. 10 m for a 1 km district — far below
+    /// the size of a label. The cost grows as the tolerance shrinks: on the N = 1000 peer districts (Debug build, shared
+    /// 2-core machine) 0.05 took 0.27 ms, 0.01 0.6 ms and 0.001 1.5 ms per district. Must be greater than 0.
     /// </summary>
-    public double RelativeTolerance { get; init; } = 0.001;
+    public double RelativeTolerance { get; init; } = 0.01;
 }
 
 /// <summary>
@@ -50,7 +51,7 @@ public sealed class LabelPointOptions
 /// </remarks>
 public static class LabelPoint
 {
-    /// <summary>Computes a label point with the default options (inscribed circle, tolerance 0.1 % of the size).</summary>
+    /// <summary>Computes a label point with the default options (inscribed circle, tolerance 1 % of the size).</summary>
     /// <param name="geometry">The district geometry.</param>
     /// <exception cref="ArgumentNullException"><paramref name="geometry"/> is null.</exception>
     public static Point? Compute(Geometry geometry) => Compute(geometry, new LabelPointOptions());
