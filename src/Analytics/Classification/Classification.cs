@@ -48,9 +48,10 @@ public sealed class Classification
     public IntervalClosure Closure { get; }
 
     /// <summary>
-    /// The class bounds <c>b₀ … bₖ</c> (<see cref="ClassCount"/> + 1 values), strictly increasing — except for the
+    /// The class bounds <c>b₀ … bₖ</c> (<see cref="ClassCount"/> + 1 values), strictly increasing — except (a) for the
     /// box map, whose six classes are kept for a fixed legend, so bounds may repeat when outlier classes are empty
-    /// or quartiles tie.
+    /// or quartiles tie, and (b) Fisher-Jenks with <see cref="FisherBreakConvention.ClassMaxima"/> when the first class
+    /// holds a single distinct value (then <c>b₀ = b₁</c> and class 0 is exactly that value).
     /// </summary>
     public IReadOnlyList<double> Breaks => _breaks;
 

@@ -78,7 +78,9 @@ public static class Classifier
         var sorted = finite;
         Array.Sort(sorted);
         var breaks = ComputeBreaks(sorted, options, warnings, out var fixedClassCount);
-        if (!fixedClassCount)
+        // Fisher breaks come from distinct values and never coincide, except b₀ = b₁ in the class-maxima
+        // convention when the first class holds one distinct value; box maps keep six classes.
+        if (!fixedClassCount && options.Method != ClassificationMethod.FisherJenks)
         {
             breaks = MergeCoincidingBreaks(breaks, options, warnings);
         }
