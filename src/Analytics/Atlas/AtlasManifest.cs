@@ -143,6 +143,17 @@ public enum AtlasPolarity
     Neutral,
 }
 
+/// <summary>What an indicator's numerator counts relative to its denominator; decides the confidence interval.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AtlasRateKind>))]
+public enum AtlasRateKind
+{
+    /// <summary>A share: the numerator is a subset of the denominator (Wilson interval).</summary>
+    Share,
+
+    /// <summary>Events per population, e.g. cases per 1,000 (exact Poisson interval).</summary>
+    Rate,
+}
+
 /// <summary>An indicator: numerator over denominator, scaled.</summary>
 public sealed record AtlasIndicator
 {
@@ -184,6 +195,9 @@ public sealed record AtlasIndicator
 
     /// <summary>Polarity.</summary>
     public AtlasPolarity Polarity { get; init; }
+
+    /// <summary>Share (default) or rate; decides the confidence-interval method.</summary>
+    public AtlasRateKind Kind { get; init; }
 
     /// <summary>Minimum denominator for a reliable rate.</summary>
     public int MinDenominator { get; init; }
