@@ -18,6 +18,8 @@ namespace GeoPrevention.Analytics.Privacy;
 /// conditions of <see cref="Rate"/>: a smoothed rate is a function of the raw count and would disclose it.</item>
 /// <item><see cref="Change"/> = published(t) − published(t₀): both counts must be published; the change of rounded
 /// counts is the difference of the rounded counts, so a change never tells more than the two published values.</item>
+/// <item><see cref="Derived"/> (indices, shares, scores computed elsewhere): withheld when the unit is below the minimum
+/// population or any input count is suppressed.</item>
 /// </list>
 /// </remarks>
 public sealed class PublishableView
@@ -108,6 +110,45 @@ public sealed class PublishableView
         }
 
         return den == 0 ? PublishedValue.Withheld(CellStatus.Undefined) : PublishedValue.Of(smoothedValue);
+    }
+
+    /// <summary>
+    /// Flags any other value derived from counts of one unit (an index, a share, a composite score) for publication
+    /// (rule 5): published only when the unit is not below the minimum population in that year and every input count
+    /// is published.
+    /// </summary>
+    /// <param name="key">The unit the value describes.</param>
+    /// <param name="year">The year of the value.</param>
+    /// <param name="value">The derived value, computed elsewhere.</param>
+    /// <param name="inputs">The count cells it was computed from.</param>
+    /// <returns>The value, or the reason it is withheld (minimum population first, then the first withheld input).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="inputs"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The unit or an input cell does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not finite.</exception>
+    public PublishedValue Derived(string key, int year, double value, IReadOnlyList<CountCell> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "The derived value must be finite.");
+        }
+
+        if (Suppression.IsBelowMinimumPopulation(key, year))
+        {
+            return PublishedValue.Withheld(CellStatus.MinimumPopulation);
+        }
+
+        foreach (var input in inputs)
+        {
+            var status = Resolve(input).Status;
+            if (status != CellStatus.Published)
+            {
+                return PublishedValue.Withheld(status);
+            }
+        }
+
+        return PublishedValue.Of(value);
     }
 
     /// <summary>The change of a count from an earlier year to the cell's year (rule 4).</summary>

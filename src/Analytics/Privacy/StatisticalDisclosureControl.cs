@@ -15,8 +15,9 @@ namespace GeoPrevention.Analytics.Privacy;
 /// <item>Secondary, single-unknown rule: while some equation has exactly one suppressed cell among all its cells
 /// (head included), one more of its published cells is suppressed as <see cref="CellStatus.Secondary"/>, chosen by, in
 /// order: (a) non-zero before zero (a suppressed zero beside a small count would pin it in a tiny interval);
-/// (b) the cell that also completes the most other equations that have a single suppressed cell; (c) a child or
-/// category before the parent or total; (d) the smallest value; (e) the first position (deterministic).
+/// (b) the cell that also completes the most other equations that have a single suppressed cell; (c) a cell that is
+/// suppressed in the previous year of the table (so that maps of consecutive years suppress the same areas); (d) a
+/// child or category before the parent or total; (e) the smallest value; (f) the first cell in equation order.
 /// Equations touched by a new suppression are re-examined, so the rule runs to a fixed point across levels and between
 /// the hierarchy and the category equations.</item>
 /// <item>Exact audit (tables with a total category only): the exact linear auditor looks for suppressed cells that are
@@ -130,6 +131,7 @@ public static class StatisticalDisclosureControl
         var years = table.Years.Count;
         var local = new long[sys.CellCount];
         var st = new CellStatus[sys.CellCount];
+        var previous = new bool[sys.CellCount];
         for (var y = 0; y < years; y++)
         {
             for (var l = 0; l < sys.CellCount; l++)
@@ -144,12 +146,13 @@ public static class StatisticalDisclosureControl
             CheckConsistency(table, sys, y, issues);
             if (secondary)
             {
-                new YearSuppressor(sys, st, local, rules, outcome).Run();
+                new YearSuppressor(sys, st, local, rules, outcome, previous).Run();
             }
 
             for (var l = 0; l < sys.CellCount; l++)
             {
                 status[Global(l, y, cats, years)] = st[l];
+                previous[l] = st[l] != CellStatus.Published;
             }
         }
 
@@ -207,12 +210,14 @@ public static class StatisticalDisclosureControl
         private readonly long[] _val;
         private readonly PrivacyRules _rules;
         private readonly TableOutcome _outcome;
+        private readonly bool[] _previous;
         private readonly int[] _supCount;
         private readonly bool[] _inQueue;
         private readonly Queue<int> _queue = new();
 
-        public YearSuppressor(EquationSystem sys, CellStatus[] st, long[] val, PrivacyRules rules, TableOutcome outcome)
+        public YearSuppressor(EquationSystem sys, CellStatus[] st, long[] val, PrivacyRules rules, TableOutcome outcome, bool[] previous)
         {
+            _previous = previous;
             _sys = sys;
             _st = st;
             _val = val;
@@ -333,7 +338,7 @@ public static class StatisticalDisclosureControl
 
                 var head = _sys.EqCells[_sys.EqStart[e]];
                 var best = -1;
-                (int Zero, int Protects, int Head, long Value) bestKey = default;
+                (int Zero, int Protects, int Fresh, int Head, long Value) bestKey = default;
                 for (var k = _sys.EqStart[e]; k < _sys.EqStart[e + 1]; k++)
                 {
                     var x = _sys.EqCells[k];
@@ -352,7 +357,7 @@ public static class StatisticalDisclosureControl
                         }
                     }
 
-                    var key = (_val[x] == 0 ? 1 : 0, -protects, x == head ? 1 : 0, _val[x]);
+                    var key = (_val[x] == 0 ? 1 : 0, -protects, _previous[x] ? 0 : 1, x == head ? 1 : 0, _val[x]);
                     if (best < 0 || key.CompareTo(bestKey) < 0)
                     {
                         best = x;

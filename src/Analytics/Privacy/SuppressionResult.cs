@@ -187,7 +187,7 @@ public sealed class SuppressionResult
             int primary = 0, secondary = 0, source = 0;
             for (var y = 0; y < table.Years.Count; y++)
             {
-                var counts = new int[4 + (int)HierarchyLevel.Kreis, 5];
+                var counts = new int[(int)HierarchyLevel.Kreis + 1, 5];
                 for (var u = 0; u < Hierarchy.Count; u++)
                 {
                     var level = Hierarchy.Units[u].Level;

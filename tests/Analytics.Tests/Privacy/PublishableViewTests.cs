@@ -77,6 +77,16 @@ public sealed class PublishableViewTests
     }
 
     [TestMethod]
+    public void Derived_IndexFromSuppressedCountOrSmallUnit_IsWithheld()
+    {
+        var view = PublishableView.Create(Dataset().Tables);
+
+        Assert.AreEqual(CellStatus.Primary, view.Derived("S2", 2023, 0.7, [C(Sgb2, "S2"), C(Population, "S2")]).Status);
+        Assert.AreEqual(CellStatus.MinimumPopulation, view.Derived("S1", 2022, 0.2, [C(Population, "S1", 2022)]).Status);
+        Assert.AreEqual(1.25, view.Derived("S3", 2023, 1.25, [C(Sgb2, "S3"), C(Population, "S3")]).Value);
+    }
+
+    [TestMethod]
     public void Rate_ZeroDenominator_IsUndefined()
     {
         var h = Hierarchy.Create([GemRoot("G"), Sr("S1", "G"), Sr("S2", "G")]);

@@ -118,6 +118,26 @@ public sealed class SecondarySuppressionTests
     }
 
     [TestMethod]
+    public void Protect_ConsecutiveYears_PrefersComplementSuppressedTheYearBefore()
+    {
+        // 2022: G = 2 + 30 + 20 → S3 (20, smallest) is the complement. 2023: G = 2 + 18 + 25 → S2 would be smallest,
+        // but S3 was suppressed in 2022 (rule 3c), so the map of both years hides the same two Sozialräume.
+        var h = Hierarchy.Create([GemRoot("G"), Sr("S1", "G"), Sr("S2", "G"), Sr("S3", "G")]);
+        var records = new[]
+        {
+            new CountRecord("S1", 2022, "total", 2), new CountRecord("S2", 2022, "total", 30), new CountRecord("S3", 2022, "total", 20),
+            new CountRecord("S1", 2023, "total", 2), new CountRecord("S2", 2023, "total", 18), new CountRecord("S3", 2023, "total", 25),
+        };
+        var table = CountTable.FromRecords("n", h, records);
+
+        var result = StatisticalDisclosureControl.Protect([table], NoMinimumPopulation);
+
+        Assert.AreEqual("G=Published, S1=Primary, S2=Published, S3=Secondary", Describe(result, "n", 2022));
+        Assert.AreEqual("G=Published, S1=Primary, S2=Published, S3=Secondary", Describe(result, "n", 2023));
+        AssertNoDisclosure(result);
+    }
+
+    [TestMethod]
     public void Protect_TwoSmallSiblingsBelowThreshold_RepairsIntervalDisclosure()
     {
         // G = 50 = 1 + 1 + 48: no single unknown, but S1 + S2 = 2 tells both lie in [0, 2] (below the threshold 3).
