@@ -36,6 +36,34 @@ public sealed class ContiguityTests
     }
 
     [TestMethod]
+    public void QueenAndRook_Grid100x100_ParallelPathMatchesFormula()
+    {
+        // 10,000 unit squares (above the parallel threshold). Hand formula for an m×m grid, m = 100:
+        // queen links = 4·3 + 4(m−2)·5 + (m−2)²·8 = 78,804; rook = 4·2 + 4(m−2)·3 + (m−2)²·4 = 39,600.
+        const int M = 100;
+        var cells = new Geometry?[M * M];
+        var factory = new GeometryFactory();
+        for (var r = 0; r < M; r++)
+        {
+            for (var c = 0; c < M; c++)
+            {
+                cells[(r * M) + c] = factory.CreatePolygon([new(c, r), new(c + 1, r), new(c + 1, r + 1), new(c, r + 1), new(c, r)]);
+            }
+        }
+
+        var queen = Contiguity.Queen(cells);
+        var rook = Contiguity.Rook(cells);
+        var snapped = Contiguity.Queen(cells, new ContiguityOptions { SnapDistance = 1e-6 });
+
+        Assert.AreEqual(78804L, queen.LinkCount);
+        Assert.AreEqual(39600L, rook.LinkCount);
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 100, 102, 200, 201, 202 }, queen[101].ToArray());
+        CollectionAssert.AreEqual(new[] { 9898, 9899, 9998 }, queen[9999].ToArray());
+        CollectionAssert.AreEqual(queen.Cardinalities(), snapped.Cardinalities());
+        Assert.AreEqual(1, rook.ComponentCount);
+    }
+
+    [TestMethod]
     public void Queen_DisconnectedBlocks_ReportsIslandsAndComponents()
     {
         Geometry?[] geometries =
