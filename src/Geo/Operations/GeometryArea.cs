@@ -73,6 +73,24 @@ public static class GeometryArea
     public static double TotalSquareKilometres(DistrictLayer layer) => SquareKilometres(layer).Sum();
 
     /// <summary>
+    /// Whether areas of this layer can be computed as it is: <see langword="false"/> for a geographic CRS (degrees),
+    /// for Web Mercator, and for a layer without CRS whose coordinates fit in ±180° × ±90°. When false, reproject the
+    /// layer to EPSG:25832 before calling <see cref="SquareKilometres(VectorLayer)"/>.
+    /// </summary>
+    /// <param name="layer">The layer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="layer"/> is null.</exception>
+    public static bool IsMetric(VectorLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (layer.Crs.Epsg is 3857 or 900913)
+        {
+            return false;
+        }
+
+        return !IsGeographic(layer.Crs, Extent(layer.Crs, layer.Features.Select(f => f.Geometry)));
+    }
+
+    /// <summary>
     /// Whether a CRS has degree coordinates: a known geographic EPSG code, geographic WKT, or — when nothing
     /// is known about the CRS — an extent that fits in ±180° × ±90°.
     /// </summary>
@@ -96,6 +114,26 @@ public static class GeometryArea
         return extent is { IsNull: false } e && e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
     }
 
+    /// <summary>The data extent, computed only when the CRS is unknown (no EPSG, no WKT).</summary>
+    private static Envelope? Extent(CrsInfo crs, IEnumerable<Geometry?> geometries)
+    {
+        if (crs.Epsg is not null || !string.IsNullOrEmpty(crs.Wkt))
+        {
+            return null;
+        }
+
+        var extent = new Envelope();
+        foreach (var g in geometries)
+        {
+            if (g is { IsEmpty: false })
+            {
+                extent.ExpandToInclude(g.EnvelopeInternal);
+            }
+        }
+
+        return extent;
+    }
+
     private static void RequireMetric(CrsInfo crs, string source, IEnumerable<Geometry?> geometries, string paramName = "layer")
     {
         if (crs.Epsg is 3857 or 900913)
@@ -103,20 +141,7 @@ public static class GeometryArea
             throw new ArgumentException($"{source}: the layer is in {crs} (Web Mercator), whose areas are inflated by 1/cos²(latitude). Reproject it to a metric CRS first, e.g. Reprojector.Reproject(layer, 25832) for EPSG:25832.", paramName);
         }
 
-        Envelope? extent = null;
-        if (crs.Epsg is null && string.IsNullOrEmpty(crs.Wkt))
-        {
-            extent = new Envelope();
-            foreach (var g in geometries)
-            {
-                if (g is { IsEmpty: false })
-                {
-                    extent.ExpandToInclude(g.EnvelopeInternal);
-                }
-            }
-        }
-
-        if (IsGeographic(crs, extent))
+        if (IsGeographic(crs, Extent(crs, geometries)))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{source}: the layer is in {crs}, a geographic CRS with coordinates in degrees, so areas in km² cannot be computed. Reproject it to a metric CRS first, e.g. Reprojector.Reproject(layer, 25832) for EPSG:25832."), paramName);
         }

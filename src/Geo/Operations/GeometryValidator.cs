@@ -174,6 +174,11 @@ public static class GeometryValidator
                         feature.Index,
                         key,
                         issue.Location));
+                    if (!fixedGeometry.IsValid)
+                    {
+                        diagnostics.Add(new GeoDiagnostic(GeoDiagnosticKind.InvalidGeometry, $"{Name(feature.Index, key)} is still invalid after the repair.", feature.Index, key, issue.Location));
+                    }
+
                     features.Add(feature with { Geometry = fixedGeometry });
                     break;
                 default:

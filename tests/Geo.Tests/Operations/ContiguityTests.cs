@@ -29,10 +29,38 @@ public sealed class ContiguityTests
     {
         var nb = Contiguity.Rook(TestLayers.Grid3x3());
 
-        // Hand count: corners 2, edge cells 3, centre 4; links 4·2 + 4·3 + 4 = 24.
+        // Same as R spdep 1.2.7 poly2nb(queen = FALSE) on this grid (run on this machine). Hand count: corners 2, edge cells 3, centre 4; links 4·2 + 4·3 + 4 = 24.
         CollectionAssert.AreEqual(new[] { 2, 3, 2, 3, 4, 3, 2, 3, 2 }, nb.Cardinalities());
         Assert.AreEqual(24L, nb.LinkCount);
         CollectionAssert.AreEqual(new[] { 1, 3, 5, 7 }, nb[4].ToArray());
+    }
+
+    [TestMethod]
+    public void QueenAndRook_Grid100x100_ParallelPathMatchesFormula()
+    {
+        // 10,000 unit squares (above the parallel threshold). Hand formula for an m×m grid, m = 100:
+        // queen links = 4·3 + 4(m−2)·5 + (m−2)²·8 = 78,804; rook = 4·2 + 4(m−2)·3 + (m−2)²·4 = 39,600.
+        const int M = 100;
+        var cells = new Geometry?[M * M];
+        var factory = new GeometryFactory();
+        for (var r = 0; r < M; r++)
+        {
+            for (var c = 0; c < M; c++)
+            {
+                cells[(r * M) + c] = factory.CreatePolygon([new(c, r), new(c + 1, r), new(c + 1, r + 1), new(c, r + 1), new(c, r)]);
+            }
+        }
+
+        var queen = Contiguity.Queen(cells);
+        var rook = Contiguity.Rook(cells);
+        var snapped = Contiguity.Queen(cells, new ContiguityOptions { SnapDistance = 1e-6 });
+
+        Assert.AreEqual(78804L, queen.LinkCount);
+        Assert.AreEqual(39600L, rook.LinkCount);
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 100, 102, 200, 201, 202 }, queen[101].ToArray());
+        CollectionAssert.AreEqual(new[] { 9898, 9899, 9998 }, queen[9999].ToArray());
+        CollectionAssert.AreEqual(queen.Cardinalities(), snapped.Cardinalities());
+        Assert.AreEqual(1, rook.ComponentCount);
     }
 
     [TestMethod]
@@ -62,6 +90,36 @@ public sealed class ContiguityTests
         // A single shared corner is not a rook link.
         CollectionAssert.AreEqual(new[] { 2, 3, 4, 5 }, rook.Islands.ToArray());
         Assert.AreEqual(5, rook.ComponentCount);
+    }
+
+    [TestMethod]
+    public void Rook_CornerAtRingStartOfBoth_NotNeighbours()
+    {
+        // The shared corner (1 1) is the first and closing vertex of both rings; it counts once, so the pair is a queen
+        // but not a rook link. R spdep 1.2.7 (sf 1.0.9) on this machine: card(poly2nb(.., queen = FALSE)) = 0 0,
+        // card(poly2nb(.., queen = TRUE)) = 1 1.
+        Geometry?[] geometries =
+        [
+            TestLayers.Geom("POLYGON((1 1, 0 1, 0 0, 1 0, 1 1))"),
+            TestLayers.Geom("POLYGON((1 1, 2 1, 2 2, 1 2, 1 1))"),
+        ];
+
+        CollectionAssert.AreEqual(new[] { 0, 0 }, Contiguity.Rook(geometries).Cardinalities());
+        CollectionAssert.AreEqual(new[] { 1, 1 }, Contiguity.Queen(geometries).Cardinalities());
+    }
+
+    [TestMethod]
+    public void Queen_TJunctionWithoutSharedVertex_NotNeighbours()
+    {
+        // Each polygon has a vertex on the other's edge, but they share no vertex: not neighbours, as in spdep
+        // (R spdep 1.2.7 on this machine: card(poly2nb(.., queen = TRUE)) = 0 0).
+        Geometry?[] geometries =
+        [
+            TestLayers.Geom("POLYGON((0 0, 2 0, 2 1, 0 1, 0 0))"),
+            TestLayers.Geom("POLYGON((1 1, 3 1, 3 2, 1 2, 1 1))"),
+        ];
+
+        Assert.AreEqual(0L, Contiguity.Queen(geometries).LinkCount);
     }
 
     [TestMethod]

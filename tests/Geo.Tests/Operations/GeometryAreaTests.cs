@@ -58,6 +58,10 @@ public sealed class GeometryAreaTests
         var unknownDegrees = TestLayers.FromWkt(new CrsInfo(null, "unknown", CrsOrigin.Detected), ("a", "POLYGON((7 51, 8 51, 8 52, 7 52, 7 51))"));
         var geographicWkt = TestLayers.FromWkt(new CrsInfo(null, "GCS_ETRS_1989", CrsOrigin.Declared, "GEOGCS[\"GCS_ETRS_1989\",DATUM[\"D_ETRS_1989\",SPHEROID[\"GRS_1980\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]"), ("a", "POLYGON((7 51, 8 51, 8 52, 7 52, 7 51))"));
 
+        Assert.IsFalse(GeometryArea.IsMetric(mercator));
+        Assert.IsFalse(GeometryArea.IsMetric(unknownDegrees));
+        Assert.IsFalse(GeometryArea.IsMetric(geographicWkt));
+        Assert.IsTrue(GeometryArea.IsMetric(TestLayers.FromWkt(("a", "POLYGON((7 51, 8 51, 8 52, 7 52, 7 51))"))));
         Assert.ThrowsExactly<ArgumentException>(() => GeometryArea.TotalSquareKilometres(mercator));
         Assert.ThrowsExactly<ArgumentException>(() => GeometryArea.TotalSquareKilometres(unknownDegrees));
         Assert.ThrowsExactly<ArgumentException>(() => GeometryArea.TotalSquareKilometres(geographicWkt));
