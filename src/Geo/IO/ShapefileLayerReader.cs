@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using GeoPrevention.Geo.Crs;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
@@ -50,7 +51,14 @@ internal static class ShapefileLayerReader
                     attributes[field.Name] = Normalize(field.Value);
                 }
 
-                features.Add(new VectorFeature(features.Count, reader.Geometry, attributes));
+                // Like GDAL, a single-part shape is a Polygon/LineString (NetTopologySuite reads every polygon shape as MultiPolygon).
+                var geometry = reader.Geometry switch
+                {
+                    MultiPolygon { NumGeometries: 1 } mp => mp.GetGeometryN(0),
+                    MultiLineString { NumGeometries: 1 } ml => ml.GetGeometryN(0),
+                    var g => g,
+                };
+                features.Add(new VectorFeature(features.Count, geometry, attributes));
             }
         }
         catch (Exception ex) when (ex is not GeoDataFormatException && (ex is IOException or ShapefileException or ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException or NotSupportedException))
