@@ -106,6 +106,7 @@ internal static class GeoPackageLayerReader
             throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
         }
 
+        var schema = new AttributeRow.Schema(fields);
         using (statement)
         {
             var blobSrsIdReported = false;
@@ -139,13 +140,13 @@ internal static class GeoPackageLayerReader
                     }
                 }
 
-                var attributes = new Dictionary<string, object?>(columns.Length, StringComparer.Ordinal);
+                var values = new object?[columns.Length];
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    attributes[columns[i].Name] = columns[i].Convert(ColumnValue(statement, i + 1));
+                    values[i] = columns[i].Convert(ColumnValue(statement, i + 1));
                 }
 
-                features.Add(new VectorFeature(index, geometry, attributes));
+                features.Add(new VectorFeature(index, geometry, new AttributeRow(schema, values)));
             }
 
             if (rc != raw.SQLITE_DONE)

@@ -37,6 +37,7 @@ internal static class ShapefileLayerReader
             }
 
             features.Capacity = reader.RecordCount;
+            var schema = new AttributeRow.Schema(fields);
             while (reader.Read(out var deleted))
             {
                 if (deleted)
@@ -44,12 +45,13 @@ internal static class ShapefileLayerReader
                     continue;
                 }
 
-                var attributes = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
-                for (var i = 0; i < reader.Fields.Count; i++)
+                var values = new object?[reader.Fields.Count];
+                for (var i = 0; i < values.Length; i++)
                 {
-                    var field = reader.Fields[i];
-                    attributes[field.Name] = Normalize(field.Value);
+                    values[i] = Normalize(reader.Fields[i].Value);
                 }
+
+                var attributes = new AttributeRow(schema, values);
 
                 // Like GDAL, a single-part shape is a Polygon/LineString (NetTopologySuite reads every polygon shape as MultiPolygon).
                 var geometry = reader.Geometry switch
