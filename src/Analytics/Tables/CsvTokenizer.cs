@@ -1,0 +1,265 @@
+using GeoPrevention.Geo;
+
+namespace GeoPrevention.Analytics.Tables;
+
+/// <summary>
+/// An RFC 4180 tokenizer over a character buffer: fields separated by one delimiter, records by LF or CRLF,
+/// fields optionally quoted with <c>"</c> (quoted fields may contain the delimiter and line breaks; a quote
+/// inside is doubled). Ragged rows and unterminated quotes throw <see cref="GeoDataFormatException"/>.
+/// </summary>
+internal static class CsvTokenizer
+{
+    /// <summary>Detects the delimiter from the first (up to 50) records outside quotes; ties go to <c>;</c>, tab, <c>,</c>, <c>|</c> in this order (a comma is often a decimal separator).</summary>
+    public static (char Delimiter, string Reason) DetectDelimiter(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> candidates = [';', '\t', ',', '|'];
+        const int maxLines = 50;
+        Span<int> counts = stackalloc int[candidates.Length * maxLines];
+        var lines = 0;
+        var inQuotes = false;
+        for (var i = 0; i < text.Length && lines < maxLines; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && c == '\n')
+            {
+                lines++;
+            }
+            else if (!inQuotes)
+            {
+                var k = candidates.IndexOf(c);
+                if (k >= 0)
+                {
+                    counts[(k * maxLines) + lines]++;
+                }
+            }
+        }
+
+        if (lines < maxLines && text.Length > 0 && text[^1] != '\n')
+        {
+            lines++;
+        }
+
+        lines = Math.Max(1, Math.Min(lines, maxLines));
+        var best = -1;
+        var bestScore = -1.0;
+        var reason = "no delimiter found; the table has one column";
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            var row = counts.Slice(k * maxLines, lines);
+            var first = row[0];
+            if (first == 0)
+            {
+                continue;
+            }
+
+            var consistent = 0;
+            foreach (var v in row)
+            {
+                if (v == first)
+                {
+                    consistent++;
+                }
+            }
+
+            // Prefer the candidate whose per-line count is the same on most lines, then the larger count.
+            var score = (consistent / (double)lines * 1000) + first;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = k;
+                reason = $"'{Printable(candidates[k])}' appears {first} time(s) in the first line and as often in {consistent} of the first {lines} line(s)";
+            }
+        }
+
+        return (best < 0 ? ';' : candidates[best], reason);
+    }
+
+    public static string Printable(char c) => c switch
+    {
+        '\t' => "\\t",
+        '\u00A0' => "NBSP",
+        ' ' => "space",
+        _ => c.ToString(),
+    };
+
+    /// <summary>Tokenizes the whole buffer; the first record fixes the column count.</summary>
+    public static RawTable Tokenize(string source, char[] chars, int offset, char delimiter)
+    {
+        var text = chars.AsSpan();
+        var n = text.Length;
+        var pos = offset;
+        var line = 1;
+        var lineStart = offset;
+
+        // Count fields of the first record to fix the column count.
+        var columnCount = CountFirstRecordFields(source, text, offset, delimiter);
+        var table = new RawTable(source, chars, columnCount);
+        var estimate = Math.Max(16, n / Math.Max(1, columnCount * 6));
+        table.EnsureCapacity(Math.Min(estimate, 4_000_000 / Math.Max(1, columnCount)));
+
+        while (pos < n)
+        {
+            // Skip empty lines (blank records carry no data; trailing newlines are common).
+            if (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n'))
+            {
+                pos += text[pos] == '\r' ? 2 : 1;
+                line++;
+                lineStart = pos;
+                continue;
+            }
+
+            var row = table.AddRow(line);
+            var cellBase = row * columnCount;
+            var field = 0;
+            while (true)
+            {
+                int start, length;
+                byte flags = 0;
+                var fieldColumn = pos - lineStart + 1;
+                if (pos < n && text[pos] == '"')
+                {
+                    var quoteLine = line;
+                    var quoteColumn = fieldColumn;
+                    pos++;
+                    start = pos;
+                    while (true)
+                    {
+                        var q = text[pos..].IndexOfAny('"', '\n');
+                        if (q < 0)
+                        {
+                            throw new GeoDataFormatException(source, "unterminated quoted field (a '\"' opens a field that is never closed)", quoteLine, quoteColumn);
+                        }
+
+                        pos += q;
+                        if (text[pos] == '\n')
+                        {
+                            pos++;
+                            line++;
+                            lineStart = pos;
+                            continue;
+                        }
+
+                        if (pos + 1 < n && text[pos + 1] == '"')
+                        {
+                            flags = RawTable.FlagEscapedQuotes;
+                            pos += 2;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    length = pos - start;
+                    pos++; // closing quote
+                    // Tolerate spaces between the closing quote and the delimiter.
+                    while (pos < n && text[pos] == ' ')
+                    {
+                        pos++;
+                    }
+
+                    if (pos < n && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r')
+                    {
+                        throw new GeoDataFormatException(source, $"unexpected character '{Printable(text[pos])}' after a closing quote (expected the delimiter '{Printable(delimiter)}' or the end of the line)", line, pos - lineStart + 1);
+                    }
+                }
+                else
+                {
+                    start = pos;
+                    var rest = text[pos..];
+                    var e = rest.IndexOfAny(delimiter, '\n');
+                    pos = e < 0 ? n : pos + e;
+                    length = pos - start;
+                    if (length > 0 && text[start + length - 1] == '\r')
+                    {
+                        length--;
+                    }
+                }
+
+                if (field >= columnCount)
+                {
+                    throw new GeoDataFormatException(source, $"ragged row: field {field + 1} found, but the header has {columnCount} field(s)", line, fieldColumn);
+                }
+
+                var cell = cellBase + field;
+                table.Start[cell] = start;
+                table.Length[cell] = length;
+                table.Flags[cell] = flags;
+                field++;
+
+                if (pos < n && text[pos] == delimiter)
+                {
+                    pos++;
+                    continue;
+                }
+
+                if (pos < n && text[pos] == '\r')
+                {
+                    pos++;
+                }
+
+                // End of record (LF or end of buffer).
+                if (field < columnCount)
+                {
+                    throw new GeoDataFormatException(source, $"ragged row: {field} field(s) found, but the header has {columnCount}", line, pos - lineStart + 1);
+                }
+
+                if (pos < n)
+                {
+                    pos++; // the LF
+                    line++;
+                    lineStart = pos;
+                }
+
+                break;
+            }
+        }
+
+        return table;
+    }
+
+    private static int CountFirstRecordFields(string source, ReadOnlySpan<char> text, int pos, char delimiter)
+    {
+        var fields = 1;
+        var inQuotes = false;
+        var line = 1;
+        var quoteColumn = 0;
+        var lineStart = pos;
+        for (var i = pos; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                if (!inQuotes)
+                {
+                    quoteColumn = i - lineStart + 1;
+                }
+
+                inQuotes = !inQuotes;
+            }
+            else if (c == '\n')
+            {
+                if (!inQuotes)
+                {
+                    return fields;
+                }
+
+                line++;
+            }
+            else if (c == delimiter && !inQuotes)
+            {
+                fields++;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new GeoDataFormatException(source, "unterminated quoted field (a '\"' opens a field that is never closed)", 1, quoteColumn);
+        }
+
+        return fields;
+    }
+}
