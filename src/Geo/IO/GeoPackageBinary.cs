@@ -178,8 +178,8 @@ internal static class GeoPackageBinary
     private static CoordinateSequence ReadSequence(ref WkbCursor c, GeometryFactory factory, int dims)
     {
         var n = c.ReadCount();
-        var coordinates = new Coordinate[n];
         var skip = 8 * (dims - 2);
+        var coordinates = new Coordinate[n];
         for (var i = 0; i < n; i++)
         {
             var x = c.ReadDouble();

@@ -1,15 +1,15 @@
 using System.Globalization;
 using GeoPrevention.Geo.Crs;
 using Microsoft.Data.Sqlite;
+using NetTopologySuite;
 using NetTopologySuite.Geometries;
+using SQLitePCL;
 
 namespace GeoPrevention.Geo.IO;
 
 /// <summary>Reads one feature table of a GeoPackage through Microsoft.Data.Sqlite.</summary>
 internal static class GeoPackageLayerReader
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 0);
-
     public static RawLayer Read(string path, VectorReadOptions options)
     {
         CheckSqliteHeader(path);
@@ -95,29 +95,30 @@ internal static class GeoPackageLayerReader
             features.Capacity = (int)Math.Min(count, int.MaxValue);
         }
 
-        using (var cmd = connection.CreateCommand())
+        // The feature scan runs on SQLitePCL's raw statement API: it hands out the blob as a span without copying and
+        // measured about 6 times less CPU than SqliteDataReader.GetBytes/GetValue (see docs/performance.md).
+        var factory = NtsGeometryServices.Instance.CreateGeometryFactory(crs?.Epsg ?? 0);
+        var select = string.Join(", ", [Quote(geometryColumn), .. columns.Select(c => Quote(c.Name))]);
+        var db = connection.Handle!;
+        var rc = raw.sqlite3_prepare_v2(db, $"SELECT {select} FROM {Quote(table)}", out sqlite3_stmt statement);
+        if (rc != raw.SQLITE_OK)
         {
-            var select = string.Join(", ", [Quote(geometryColumn), .. columns.Select(c => Quote(c.Name))]);
-            cmd.CommandText = $"SELECT {select} FROM {Quote(table)}";
-            using var r = cmd.ExecuteReader();
-            var buffer = new byte[4096];
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+
+        var schema = new AttributeRow.Schema(fields);
+        using (statement)
+        {
             var blobSrsIdReported = false;
-            while (r.Read())
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var index = features.Count;
                 Geometry? geometry = null;
-                if (!r.IsDBNull(0))
+                if (raw.sqlite3_column_type(statement, 0) != raw.SQLITE_NULL)
                 {
-                    var length = (int)r.GetBytes(0, 0, null, 0, 0);
-                    if (length > buffer.Length)
-                    {
-                        buffer = new byte[Math.Max(length, buffer.Length * 2)];
-                    }
-
-                    r.GetBytes(0, 0, buffer, 0, length);
                     try
                     {
-                        geometry = GeoPackageBinary.Read(buffer.AsSpan(0, length), Factory, out var blobSrsId, out var padded);
+                        geometry = GeoPackageBinary.Read(raw.sqlite3_column_blob(statement, 0), factory, out var blobSrsId, out var padded);
                         if (padded > 0)
                         {
                             diagnostics.Add(new GeoDiagnostic(GeoDiagnosticKind.Other, string.Create(CultureInfo.InvariantCulture, $"Feature {index}: {padded} ring(s) with fewer than 4 positions (collapsed, zero area) were padded by repeating their last position and stay invalid."), index));
@@ -139,13 +140,18 @@ internal static class GeoPackageLayerReader
                     }
                 }
 
-                var attributes = new Dictionary<string, object?>(columns.Length, StringComparer.Ordinal);
+                var values = new object?[columns.Length];
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    attributes[columns[i].Name] = r.IsDBNull(i + 1) ? null : columns[i].Convert(r.GetValue(i + 1));
+                    values[i] = columns[i].Convert(ColumnValue(statement, i + 1));
                 }
 
-                features.Add(new VectorFeature(index, geometry, attributes));
+                features.Add(new VectorFeature(index, geometry, new AttributeRow(schema, values)));
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
             }
         }
 
@@ -218,6 +224,15 @@ internal static class GeoPackageLayerReader
         return [.. columns];
     }
 
+    private static object? ColumnValue(sqlite3_stmt statement, int i) => raw.sqlite3_column_type(statement, i) switch
+    {
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(statement, i),
+        raw.SQLITE_FLOAT => raw.sqlite3_column_double(statement, i),
+        raw.SQLITE_TEXT => raw.sqlite3_column_text(statement, i).utf8_to_string(),
+        raw.SQLITE_BLOB => raw.sqlite3_column_blob(statement, i).ToArray(),
+        _ => null,
+    };
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
@@ -234,8 +249,9 @@ internal static class GeoPackageLayerReader
 
         public string Name { get; } = name;
 
-        public object? Convert(object value) => value switch
+        public object? Convert(object? value) => value switch
         {
+            null => null,
             long l when _boolean => l != 0,
             string s when _date && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) => t,
             long or double or string => value,

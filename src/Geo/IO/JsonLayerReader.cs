@@ -174,7 +174,7 @@ internal static class JsonLayerReader
     private static object? ToValue(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString(),
-        JsonValueKind.Number => v.TryGetInt64(out var l) ? l : v.GetDouble(),
+        JsonValueKind.Number => v.TryGetInt64(out var l) ? (object)l : v.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null or JsonValueKind.Undefined => null,

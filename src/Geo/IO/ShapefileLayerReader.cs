@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using GeoPrevention.Geo.Crs;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
@@ -36,6 +37,7 @@ internal static class ShapefileLayerReader
             }
 
             features.Capacity = reader.RecordCount;
+            var schema = new AttributeRow.Schema(fields);
             while (reader.Read(out var deleted))
             {
                 if (deleted)
@@ -43,14 +45,22 @@ internal static class ShapefileLayerReader
                     continue;
                 }
 
-                var attributes = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
-                for (var i = 0; i < reader.Fields.Count; i++)
+                var values = new object?[reader.Fields.Count];
+                for (var i = 0; i < values.Length; i++)
                 {
-                    var field = reader.Fields[i];
-                    attributes[field.Name] = Normalize(field.Value);
+                    values[i] = Normalize(reader.Fields[i].Value);
                 }
 
-                features.Add(new VectorFeature(features.Count, reader.Geometry, attributes));
+                var attributes = new AttributeRow(schema, values);
+
+                // Like GDAL, a single-part shape is a Polygon/LineString (NetTopologySuite reads every polygon shape as MultiPolygon).
+                var geometry = reader.Geometry switch
+                {
+                    MultiPolygon { NumGeometries: 1 } mp => mp.GetGeometryN(0),
+                    MultiLineString { NumGeometries: 1 } ml => ml.GetGeometryN(0),
+                    var g => g,
+                };
+                features.Add(new VectorFeature(features.Count, geometry, attributes));
             }
         }
         catch (Exception ex) when (ex is not GeoDataFormatException && (ex is IOException or ShapefileException or ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException or NotSupportedException))

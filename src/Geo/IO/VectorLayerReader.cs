@@ -149,7 +149,10 @@ public static class VectorLayerReader
                 continue;
             }
 
-            g.SRID = srid;
+            if (g.SRID != srid)
+            {
+                g.SRID = srid;
+            }
             if (g.IsEmpty)
             {
                 diagnostics.Add(new GeoDiagnostic(GeoDiagnosticKind.EmptyGeometry, $"Feature {i.ToString(CultureInfo.InvariantCulture)} has an empty {g.GeometryType}.", i));

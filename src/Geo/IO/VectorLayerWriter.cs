@@ -183,7 +183,8 @@ public static class VectorLayerWriter
             using var writer = Shapefile.OpenWrite(temp, writerOptions);
             foreach (var f in layer.Features)
             {
-                writer.Geometry = f.Geometry is { IsEmpty: false } g ? g : null;
+                // The format has no empty geometry; NetTopologySuite writes an empty geometry as a null shape.
+                writer.Geometry = f.Geometry is { IsEmpty: false } g ? g : EmptyOf(shapeType);
                 for (var i = 0; i < layer.Fields.Count; i++)
                 {
                     var value = f.Attributes.GetValueOrDefault(layer.Fields[i]);
@@ -201,6 +202,14 @@ public static class VectorLayerWriter
             }
         });
     }
+
+    private static Geometry EmptyOf(ShapeType type) => type switch
+    {
+        ShapeType.Point => GeometryFactory.Default.CreatePoint(),
+        ShapeType.MultiPoint => GeometryFactory.Default.CreateMultiPoint(),
+        ShapeType.PolyLine => GeometryFactory.Default.CreateMultiLineString(),
+        _ => GeometryFactory.Default.CreateMultiPolygon(),
+    };
 
     private static ShapeType ShapeTypeOf(VectorLayer layer)
     {
