@@ -11,6 +11,8 @@ internal struct SeededRandom
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
+    private uint _spare;
+    private bool _hasSpare;
 
     public SeededRandom(long seed, long stream)
     {
@@ -38,21 +40,34 @@ internal struct SeededRandom
     public int NextInt(int bound)
     {
         var b = (ulong)bound;
-        var x = NextUInt64() >> 32;
-        var m = x * b;
+        var m = Next32() * b;
         var low = (uint)m;
         if (low < (uint)b)
         {
             var threshold = (uint)(-(int)b) % (uint)b;
             while (low < threshold)
             {
-                x = NextUInt64() >> 32;
-                m = x * b;
+                m = Next32() * b;
                 low = (uint)m;
             }
         }
 
         return (int)(m >> 32);
+    }
+
+    /// <summary>32 random bits: both halves of each 64-bit output are used (high half first).</summary>
+    private ulong Next32()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
+
+        var r = NextUInt64();
+        _spare = (uint)r;
+        _hasSpare = true;
+        return r >> 32;
     }
 
     private static ulong SplitMix(ref ulong state)
