@@ -14,6 +14,9 @@ public enum CrsOrigin
 
     /// <summary>The caller stated it explicitly, overriding the file.</summary>
     Overridden,
+
+    /// <summary>The layer was reprojected into this CRS by GeoPrevention (see <c>GeoPrevention.Geo.Crs.Reprojector</c>).</summary>
+    Reprojected,
 }
 
 /// <summary>

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using GeoPrevention.Analytics.Classification;
+using GeoPrevention.Analytics.Joins;
+using GeoPrevention.Analytics.Statistics;
+using GeoPrevention.Analytics.Tables;
+using GeoPrevention.Geo;
+using GeoPrevention.Geo.Crs;
+using GeoPrevention.Geo.IO;
+using GeoPrevention.Geo.Operations;
+
+namespace GeoPrevention.Bench;
+
+/// <summary>
+/// The peers' pipeline (../shared/bench/README.md "The pipeline and its exact semantics") through the public
+/// GeoPrevention API, each step timed separately; the last pass's values are the oracle results.
+/// </summary>
+internal sealed class BenchPipeline
+{
+    private const string Key = "sr_id";
+
+    private readonly BenchArguments _args;
+    private readonly StepTimer _timer = new();
+
+    public BenchPipeline(BenchArguments args) => _args = args;
+
+    /// <summary>The state of one pass, kept for the results of the last pass.</summary>
+    internal sealed class Pass
+    {
+        public VectorLayer Layer = null!;
+        public double[] Area = [];
+        public IndicatorTable YearTable = null!;
+        public int CsvRowsTotal;
+        public JoinResult Join = null!;
+        public int[] Order = [];
+        public string[] Keys = [];
+        public double[] Rate = [];
+        public Dictionary<string, Classification> Classes = new(StringComparer.Ordinal);
+        public NeighbourList Neighbours = null!;
+        public SpatialWeights Weights = null!;
+        public MoranResult Moran = null!;
+        public MoranResult MoranMc = null!;
+        public LocalMoranResult Local = null!;
+    }
+
+    public Dictionary<string, object?> Run(double loadLibsSeconds)
+    {
+        var total = Stopwatch.StartNew();
+        _timer.Add("load_libs", loadLibsSeconds);
+        Pass? last = null;
+        for (var r = 0; r < _args.Repeat; r++)
+        {
+            last = RunOnce(r == _args.Repeat - 1);
+        }
+
+        var readFormats = _args.ReadFormats ? TimeReadFormats() : null;
+        return BenchResults.Build(_args, _timer, readFormats, last!, total.Elapsed.TotalSeconds + loadLibsSeconds);
+    }
+
+    private Pass RunOnce(bool writeOutputs)
+    {
+        var p = new Pass();
+        p.Layer = _timer.Time("a_read_polygons", () => VectorLayerReader.Read(_args.Polygons));
+        if (p.Layer.Crs.Epsg != 25832)
+        {
+            p.Layer = _timer.Time("a_transform", () => Reprojector.Reproject(p.Layer, 25832));
+        }
+
+        p.Area = _timer.Time("a_area", () => GeometryArea.SquareKilometres(p.Layer));
+
+        _timer.Time("b_read_csv_rate", () =>
+        {
+            var table = TableReader.ReadCsv(_args.Csv, new CsvReadOptions
+            {
+                Delimiter = ';',
+                DecimalSeparator = ',',
+                Columns = new TableColumnOptions { KeyColumns = [Key], YearColumn = "year" },
+            });
+            p.CsvRowsTotal = table.RowCount;
+            p.YearTable = table.FilterYear("year", _args.Year);
+        });
+
+        _timer.Time("c_join", () =>
+        {
+            p.Join = TableJoin.Join(p.Layer, Key, p.YearTable, new JoinOptions { TableKeyColumn = Key, FindNearMatches = false });
+            var keys = p.Layer.Features.Select(f => f.GetText(Key) ?? "").ToArray();
+            var order = Enumerable.Range(0, keys.Length).ToArray();
+            Array.Sort(keys.ToArray(), order, StringComparer.Ordinal);
+            var num = p.YearTable.GetNumbers("sgb2_children_u15");
+            var den = p.YearTable.GetNumbers("children_u15");
+            p.Order = order;
+            p.Keys = order.Select(i => keys[i]).ToArray();
+            p.Rate = new double[order.Length];
+            for (var k = 0; k < order.Length; k++)
+            {
+                var row = p.Join.TableRowOf(order[k]);
+                p.Rate[k] = row < 0 ? double.NaN : num[row] / den[row] * 100.0;
+            }
+        });
+
+        Classify(p, "d_fisher", "fisher", ClassificationMethod.FisherJenks, IntervalClosure.LeftClosed, FisherBreakConvention.Midpoints);
+        Classify(p, "d_jenks", "jenks", ClassificationMethod.FisherJenks, IntervalClosure.RightClosed, FisherBreakConvention.ClassMaxima);
+        Classify(p, "d_quantile", "quantile", ClassificationMethod.Quantile, IntervalClosure.LeftClosed, FisherBreakConvention.Midpoints);
+        Classify(p, "d_equal", "equal", ClassificationMethod.EqualInterval, IntervalClosure.LeftClosed, FisherBreakConvention.Midpoints);
+
+        _timer.Time("e_weights", () =>
+        {
+            var geoms = p.Order.Select(i => p.Layer.Features[i].Geometry).ToArray();
+            p.Neighbours = Contiguity.Queen(geoms);
+            p.Weights = SpatialWeights.FromNeighbours(p.Neighbours.ToArrays(), WeightsStyle.RowStandardised);
+        });
+        p.Moran = _timer.Time("e_moran_test", () => Moran.Global(p.Rate, p.Weights));
+        p.MoranMc = _timer.Time("e_moran_mc", () => Moran.Global(p.Rate, p.Weights, new MoranOptions { Permutations = _args.NSim, Seed = _args.Seed }));
+        p.Local = _timer.Time("f_local_moran", () => Moran.Local(p.Rate, p.Weights));
+
+        if (_args.Png is { } png)
+        {
+            _timer.Time("g_render_png", () => BenchOutputs.RenderPng(p, png));
+        }
+
+        if (_args.GeoJsonOut is { } geojson)
+        {
+            _timer.Time("h_write_geojson", () => BenchOutputs.WriteGeoJson(p, _args.Year, geojson));
+        }
+
+        return p;
+    }
+
+    private void Classify(Pass p, string step, string name, ClassificationMethod method, IntervalClosure closure, FisherBreakConvention convention)
+    {
+        p.Classes[name] = _timer.Time(step, () => Classifier.Classify(p.Rate, new ClassificationOptions
+        {
+            Method = method,
+            Classes = 5,
+            Closure = closure,
+            FisherBreaks = convention,
+        }));
+    }
+
+    private Dictionary<string, object> TimeReadFormats()
+    {
+        var result = new Dictionary<string, object>(StringComparer.Ordinal);
+        var stem = Path.Combine(Path.GetDirectoryName(_args.Polygons)!, Path.GetFileNameWithoutExtension(_args.Polygons));
+        foreach (var ext in new[] { "gpkg", "shp", "geojson" })
+        {
+            var path = $"{stem}.{ext}";
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var runs = new List<double>();
+            var n = 0;
+            for (var r = 0; r < Math.Max(3, _args.Repeat); r++)
+            {
+                var sw = Stopwatch.StartNew();
+                n = VectorLayerReader.Read(path).Features.Count;
+                runs.Add(sw.Elapsed.TotalSeconds);
+            }
+
+            var summary = StepTimer.Summary(runs);
+            summary["runs"] = runs.ToArray();
+            summary["n"] = n;
+            result[ext] = summary;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,601 @@
+using System.Globalization;
+
+namespace GeoPrevention.Analytics.Statistics;
+
+/// <summary>Options for <see cref="Moran.Global(ReadOnlySpan{double}, SpatialWeights, MoranOptions)"/>.</summary>
+public sealed class MoranOptions
+{
+    /// <summary>Number of random permutations for the pseudo p-value (default 0 = none; 999 is usual).</summary>
+    public int Permutations { get; init; }
+
+    /// <summary>Seed of the permutation generator (default 42). The same seed gives the same result on any machine and thread count.</summary>
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Run permutation blocks in parallel (default true; the result does not depend on it).</summary>
+    public bool Parallel { get; init; } = true;
+}
+
+/// <summary>Global Moran's I with its analytical moments and optional permutation test.</summary>
+public sealed class MoranResult
+{
+    internal MoranResult() { }
+
+    /// <summary>Moran's I.</summary>
+    public double I { get; internal init; }
+
+    /// <summary><c>E[I] = −1/(n − 1)</c>.</summary>
+    public double Expectation { get; internal init; }
+
+    /// <summary>Variance of I under randomisation (Cliff &amp; Ord; spdep <c>moran.test</c> default).</summary>
+    public double VarianceRandomisation { get; internal init; }
+
+    /// <summary>z-score under randomisation.</summary>
+    public double ZRandomisation { get; internal init; }
+
+    /// <summary>One-sided p-value ("greater", positive autocorrelation) under randomisation.</summary>
+    public double PRandomisation { get; internal init; }
+
+    /// <summary>Variance of I under normality.</summary>
+    public double VarianceNormality { get; internal init; }
+
+    /// <summary>z-score under normality.</summary>
+    public double ZNormality { get; internal init; }
+
+    /// <summary>One-sided p-value ("greater") under normality.</summary>
+    public double PNormality { get; internal init; }
+
+    /// <summary>Number of units used in the moments (all units minus islands).</summary>
+    public int N { get; internal init; }
+
+    /// <summary>Number of islands (units without neighbours) left out of <see cref="N"/>.</summary>
+    public int IslandCount { get; internal init; }
+
+    /// <summary>Number of permutations run (0 if none).</summary>
+    public int Permutations { get; internal init; }
+
+    /// <summary>Permutation pseudo p-value <c>(1 + #{I_perm ≥ I}) / (nsim + 1)</c>; NaN without permutations.</summary>
+    public double PseudoP { get; internal init; } = double.NaN;
+
+    /// <summary>The I of every permutation, in permutation order (empty without permutations).</summary>
+    public IReadOnlyList<double> PermutationValues { get; internal init; } = [];
+
+    /// <summary>Findings (islands, …) with their numbers.</summary>
+    public IReadOnlyList<string> Warnings { get; internal init; } = [];
+}
+
+/// <summary>Options for <see cref="Moran.Local(ReadOnlySpan{double}, SpatialWeights, LocalMoranOptions)"/>.</summary>
+public sealed class LocalMoranOptions
+{
+    /// <summary>Conditional permutations per unit for a pseudo p-value (default 0 = none).</summary>
+    public int Permutations { get; init; }
+
+    /// <summary>Seed for the conditional permutations (default 42); unit i uses stream i of this seed.</summary>
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Adjust the analytical p-values with Benjamini-Hochberg (false discovery rate) for <see cref="LocalMoranResult.IsSignificant"/> (default false).</summary>
+    public bool FalseDiscoveryRate { get; init; }
+
+    /// <summary>Significance level for <see cref="LocalMoranResult.IsSignificant"/> (default 0.05).</summary>
+    public double SignificanceLevel { get; init; } = 0.05;
+}
+
+/// <summary>The LISA quadrant (Moran scatterplot) of a unit.</summary>
+public enum LisaQuadrant
+{
+    /// <summary>High value, high neighbourhood (zᵢ &gt; 0, lag &gt; 0): hot spot.</summary>
+    HighHigh,
+
+    /// <summary>Low value, low neighbourhood (zᵢ ≤ 0, lag ≤ 0): cold spot.</summary>
+    LowLow,
+
+    /// <summary>High value among low neighbours (zᵢ &gt; 0, lag ≤ 0).</summary>
+    HighLow,
+
+    /// <summary>Low value among high neighbours (zᵢ ≤ 0, lag &gt; 0).</summary>
+    LowHigh,
+
+    /// <summary>No neighbours (island); no quadrant.</summary>
+    Isolated,
+}
+
+/// <summary>Local Moran's Iᵢ per unit (spdep <c>localmoran</c> conventions).</summary>
+public sealed class LocalMoranResult
+{
+    internal LocalMoranResult() { }
+
+    /// <summary>Local Moran's Iᵢ.</summary>
+    public IReadOnlyList<double> Ii { get; internal init; } = [];
+
+    /// <summary>Conditional expectation E[Iᵢ].</summary>
+    public IReadOnlyList<double> Expectation { get; internal init; } = [];
+
+    /// <summary>Conditional variance Var[Iᵢ].</summary>
+    public IReadOnlyList<double> Variance { get; internal init; } = [];
+
+    /// <summary>z-score <c>(Iᵢ − E)/√Var</c> (NaN where Var = 0, e.g. islands).</summary>
+    public IReadOnlyList<double> Z { get; internal init; } = [];
+
+    /// <summary>Two-sided normal p-value.</summary>
+    public IReadOnlyList<double> P { get; internal init; } = [];
+
+    /// <summary>Benjamini-Hochberg adjusted p-values, or null if not requested.</summary>
+    public IReadOnlyList<double>? PAdjusted { get; internal init; }
+
+    /// <summary>Folded conditional-permutation pseudo p-values, or null without permutations.</summary>
+    public IReadOnlyList<double>? PseudoP { get; internal init; }
+
+    /// <summary>Spatial lag of the centred values <c>Σⱼ wᵢⱼ zⱼ</c>.</summary>
+    public IReadOnlyList<double> Lag { get; internal init; } = [];
+
+    /// <summary>Quadrant of each unit.</summary>
+    public IReadOnlyList<LisaQuadrant> Quadrant { get; internal init; } = [];
+
+    /// <summary>Significance level used by <see cref="IsSignificant"/>.</summary>
+    public double SignificanceLevel { get; internal init; }
+
+    /// <summary>Findings (islands, …) with their numbers.</summary>
+    public IReadOnlyList<string> Warnings { get; internal init; } = [];
+
+    /// <summary>Whether unit i is significant: its (adjusted, if FDR was requested) p-value is below the level.</summary>
+    /// <param name="i">0-based unit.</param>
+    /// <returns>True if significant.</returns>
+    public bool IsSignificant(int i) => (PAdjusted ?? P)[i] < SignificanceLevel;
+
+    /// <summary>Count of units per quadrant, optionally only significant ones.</summary>
+    /// <param name="significantOnly">Count only units with <see cref="IsSignificant"/>.</param>
+    /// <returns>Counts indexed by <see cref="LisaQuadrant"/>.</returns>
+    public IReadOnlyDictionary<LisaQuadrant, int> QuadrantCounts(bool significantOnly = false)
+    {
+        var d = Enum.GetValues<LisaQuadrant>().ToDictionary(q => q, _ => 0);
+        for (var i = 0; i < Quadrant.Count; i++)
+        {
+            if (!significantOnly || IsSignificant(i))
+            {
+                d[Quadrant[i]]++;
+            }
+        }
+
+        return d;
+    }
+}
+
+/// <summary>Global and local Moran's I.</summary>
+/// <remarks>
+/// <para>Global (Moran 1950; Cliff &amp; Ord 1981; spdep 1.2-7 <c>moran.test</c>, <c>moran.mc</c>):
+/// <c>z = x − x̄</c>, <c>I = n/S0 · Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ / Σ zᵢ²</c>, <c>E[I] = −1/(n−1)</c>;
+/// normality: <c>Var = (n²S1 − nS2 + 3S0²)/(S0²(n²−1)) − E²</c>; randomisation with kurtosis
+/// <c>K = N Σz⁴/(Σz²)²</c>: <c>Var = [n((n²−3n+3)S1 − nS2 + 3S0²) − K((n²−n)S1 − 2nS2 + 6S0²)] / ((n−1)(n−2)(n−3)S0²) − E²</c>;
+/// <c>Z = (I − E)/√Var</c>, p one-sided (greater).</para>
+/// <para>Islands follow spdep <c>zero.policy = TRUE</c> with <c>adjust.n = TRUE</c>: their lag is 0, the mean and
+/// Σz² use all N units, and n = N − #islands in I and its moments; a warning names the count.</para>
+/// <para>Permutation test: <c>nsim</c> random permutations of the values over the units;
+/// <c>pseudo-p = (1 + #{I_perm ≥ I}) / (nsim + 1)</c>. Permutations are split into fixed blocks of 32; block b
+/// shuffles (Fisher-Yates) a copy of the centred values with xoshiro256** stream b of the seed, so results are
+/// identical for any thread count. The RNG differs from R's, so the pseudo-p matches spdep only in distribution.</para>
+/// <para>Local (Anselin 1995; spdep <c>localmoran</c>, <c>mlvar = TRUE</c>, conditional moments after Sokal et al.
+/// 1998): <c>m2 = Σz²/n</c>, <c>Iᵢ = zᵢ/m2 · Σⱼ wᵢⱼ zⱼ</c>, <c>E[Iᵢ] = −zᵢ² Wᵢ/((n−1)m2)</c>,
+/// <c>Var[Iᵢ] = (zᵢ/m2)² · n/(n−2) · (Wᵢ⁽²⁾ − Wᵢ²/(n−1)) · (m2 − zᵢ²/(n−1))</c> with <c>Wᵢ = Σⱼ wᵢⱼ</c>,
+/// <c>Wᵢ⁽²⁾ = Σⱼ wᵢⱼ²</c>; p two-sided normal. Quadrant from the signs of zᵢ and the lag, 0 counting as Low.
+/// Conditional permutation: for unit i, |N(i)| values are drawn without replacement from the other n − 1 units;
+/// folded pseudo-p = (1 + min(#{I_perm ≥ Iᵢ}, #{I_perm &lt; Iᵢ})) / (nsim + 1) (esda convention).</para>
+/// </remarks>
+public static class Moran
+{
+    private const int BlockSize = 32;
+
+    /// <summary>Global Moran's I with analytical moments, no permutations.</summary>
+    /// <param name="values">One finite value per unit.</param>
+    /// <param name="weights">Spatial weights.</param>
+    /// <returns>The statistic and moments.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+    /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, no links, or fewer than 4 non-island units.</exception>
+    public static MoranResult Global(ReadOnlySpan<double> values, SpatialWeights weights)
+        => Global(values, weights, new MoranOptions());
+
+    /// <summary>Global Moran's I with analytical moments and an optional seeded permutation test.</summary>
+    /// <param name="values">One finite value per unit.</param>
+    /// <param name="weights">Spatial weights.</param>
+    /// <param name="options">Permutations and seed.</param>
+    /// <returns>The statistic, moments and pseudo p-value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, no links, or fewer than 4 non-island units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative number of permutations.</exception>
+    public static MoranResult Global(ReadOnlySpan<double> values, SpatialWeights weights, MoranOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Permutations);
+        var z = Centre(values, weights, out var zz);
+        var nAll = z.Length;
+        var islands = weights.Islands.Count;
+        var n = (double)(nAll - islands);
+        if (n < 4)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Moran's I needs at least 4 units with neighbours; there are {n}."), nameof(weights));
+        }
+
+        var s0 = weights.S0;
+        if (!(s0 > 0))
+        {
+            throw new ArgumentException("The weights have no links (S0 = 0); Moran's I is undefined.", nameof(weights));
+        }
+
+        double z4 = 0;
+        foreach (var v in z)
+        {
+            z4 += v * v * v * v;
+        }
+
+        var cross = CrossProduct(z, weights);
+        var i = n / s0 * cross / zz;
+        var e = -1.0 / (n - 1);
+        var nn = n * n;
+        var s02 = s0 * s0;
+        var s1 = weights.S1;
+        var s2 = weights.S2;
+        var k = nAll * z4 / (zz * zz);
+        var varN = (((nn * s1) - (n * s2) + (3 * s02)) / (s02 * (nn - 1))) - (e * e);
+        var a = n * ((s1 * (nn - (3 * n) + 3)) - (n * s2) + (3 * s02));
+        var b = k * ((s1 * (nn - n)) - (2 * n * s2) + (6 * s02));
+        var varR = ((a - b) / ((n - 1) * (n - 2) * (n - 3) * s02)) - (e * e);
+        var zR = (i - e) / Math.Sqrt(varR);
+        var zN = (i - e) / Math.Sqrt(varN);
+
+        var warnings = new List<string>();
+        if (islands > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{islands} of {nAll} units have no neighbours (islands); they get a spatial lag of 0 and n = {nAll - islands} is used (spdep zero.policy = TRUE, adjust.n = TRUE)."));
+        }
+
+        var perms = Array.Empty<double>();
+        var pseudo = double.NaN;
+        if (options.Permutations > 0)
+        {
+            perms = Permute(z, weights, options, n / s0 / zz);
+            var ge = 0;
+            foreach (var p in perms)
+            {
+                if (p >= i)
+                {
+                    ge++;
+                }
+            }
+
+            pseudo = (1.0 + ge) / (options.Permutations + 1.0);
+        }
+
+        return new MoranResult
+        {
+            I = i,
+            Expectation = e,
+            VarianceRandomisation = varR,
+            ZRandomisation = zR,
+            PRandomisation = Normal.UpperTail(zR),
+            VarianceNormality = varN,
+            ZNormality = zN,
+            PNormality = Normal.UpperTail(zN),
+            N = nAll - islands,
+            IslandCount = islands,
+            Permutations = options.Permutations,
+            PseudoP = pseudo,
+            PermutationValues = perms,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Local Moran's Iᵢ (LISA) with conditional moments, no permutations.</summary>
+    /// <param name="values">One finite value per unit.</param>
+    /// <param name="weights">Spatial weights (row-standardised as in spdep's default use).</param>
+    /// <returns>Per-unit statistics and quadrants.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="weights"/> is null.</exception>
+    /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, or fewer than 3 units.</exception>
+    public static LocalMoranResult Local(ReadOnlySpan<double> values, SpatialWeights weights)
+        => Local(values, weights, new LocalMoranOptions());
+
+    /// <summary>Local Moran's Iᵢ (LISA) with conditional moments, optional FDR and conditional permutations.</summary>
+    /// <param name="values">One finite value per unit.</param>
+    /// <param name="weights">Spatial weights.</param>
+    /// <param name="options">Permutations, seed, FDR and level.</param>
+    /// <returns>Per-unit statistics and quadrants.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, or fewer than 3 units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative permutations or a level outside (0, 1).</exception>
+    public static LocalMoranResult Local(ReadOnlySpan<double> values, SpatialWeights weights, LocalMoranOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Permutations);
+        if (!(options.SignificanceLevel > 0 && options.SignificanceLevel < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SignificanceLevel, "SignificanceLevel must lie in (0, 1).");
+        }
+
+        var z = Centre(values, weights, out var zz);
+        var count = z.Length;
+        if (count < 3)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Local Moran needs at least 3 units; there are {count}."), nameof(values));
+        }
+
+        double n = count;
+        var m2 = zz / n;
+        var rowStart = weights.RowStart;
+        var cols = weights.Columns;
+        var w = weights.Values;
+        var ii = new double[count];
+        var ex = new double[count];
+        var va = new double[count];
+        var zs = new double[count];
+        var p = new double[count];
+        var lag = new double[count];
+        var quad = new LisaQuadrant[count];
+        var nm1 = n - 1;
+        var factor = n / (n - 2);
+        for (var i = 0; i < count; i++)
+        {
+            double lz = 0, wi = 0, wi2 = 0;
+            for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+            {
+                var wq = w[q];
+                lz += wq * z[cols[q]];
+                wi += wq;
+                wi2 += wq * wq;
+            }
+
+            var zi = z[i];
+            var zm = zi / m2;
+            var iI = zm * lz;
+            var e = -(zi * zi * wi) / (nm1 * m2);
+            var v = zm * zm * factor * (wi2 - (wi * wi / nm1)) * (m2 - (zi * zi / nm1));
+            var zscore = (iI - e) / Math.Sqrt(v);
+            lag[i] = lz;
+            ii[i] = iI;
+            ex[i] = e;
+            va[i] = v;
+            zs[i] = zscore;
+            p[i] = Normal.TwoSidedP(zscore);
+            quad[i] = rowStart[i + 1] == rowStart[i]
+                ? LisaQuadrant.Isolated
+                : zi > 0 ? (lz > 0 ? LisaQuadrant.HighHigh : LisaQuadrant.HighLow) : (lz > 0 ? LisaQuadrant.LowHigh : LisaQuadrant.LowLow);
+        }
+
+        var warnings = new List<string>();
+        if (weights.Islands.Count > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{weights.Islands.Count} of {count} units have no neighbours (islands): Ii = 0, Z and p are NaN, quadrant Isolated."));
+        }
+
+        return new LocalMoranResult
+        {
+            Ii = ii,
+            Expectation = ex,
+            Variance = va,
+            Z = zs,
+            P = p,
+            PAdjusted = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg(p) : null,
+            PseudoP = options.Permutations > 0 ? ConditionalPermutation(z, m2, ii, weights, options) : null,
+            Lag = lag,
+            Quadrant = quad,
+            SignificanceLevel = options.SignificanceLevel,
+            Warnings = warnings,
+        };
+    }
+
+    private static double[] Centre(ReadOnlySpan<double> values, SpatialWeights weights, out double zz)
+    {
+        weights.CheckLength(values.Length, nameof(values));
+        double sum = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Value of unit {i} is not finite ({values[i]}); remove missing units from the values and the weights first."), nameof(values));
+            }
+
+            sum += values[i];
+        }
+
+        var mean = sum / values.Length;
+        var z = new double[values.Length];
+        zz = 0;
+        for (var i = 0; i < z.Length; i++)
+        {
+            z[i] = values[i] - mean;
+            zz += z[i] * z[i];
+        }
+
+        if (!(zz > 0))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"All {values.Length} values are equal; Moran's I is undefined."), nameof(values));
+        }
+
+        return z;
+    }
+
+    private static double CrossProduct(double[] z, SpatialWeights weights)
+    {
+        var rowStart = weights.RowStart;
+        var cols = weights.Columns;
+        var w = weights.Values;
+        double s = 0;
+        for (var i = 0; i < z.Length; i++)
+        {
+            double lz = 0;
+            for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+            {
+                lz += w[q] * z[cols[q]];
+            }
+
+            s += z[i] * lz;
+        }
+
+        return s;
+    }
+
+    /// <summary>Upper-triangle pair form: Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ = Σ_{i&lt;j} (wᵢⱼ + wⱼᵢ) zᵢ zⱼ, half the gathers of the row form.</summary>
+    private static (int[] Start, int[] Col, double[] Val) PairForm(SpatialWeights weights)
+    {
+        var rowStart = weights.RowStart;
+        var cols = weights.Columns;
+        var w = weights.Values;
+        var n = weights.Count;
+        var start = new int[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+            {
+                var j = cols[q];
+                if (j > i)
+                {
+                    start[i + 1]++;
+                }
+                else if (Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], i) < 0)
+                {
+                    start[j + 1]++;
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var fill = (int[])start.Clone();
+        var col = new int[start[n]];
+        var val = new double[start[n]];
+        for (var i = 0; i < n; i++)
+        {
+            for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+            {
+                var j = cols[q];
+                if (j > i)
+                {
+                    var r = Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], i);
+                    col[fill[i]] = j;
+                    val[fill[i]++] = w[q] + (r >= 0 ? w[r] : 0);
+                }
+                else if (Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], i) < 0)
+                {
+                    col[fill[j]] = i;
+                    val[fill[j]++] = w[q];
+                }
+            }
+        }
+
+        return (start, col, val);
+    }
+
+    private static double[] Permute(double[] z, SpatialWeights weights, MoranOptions options, double scale)
+    {
+        var (start, col, val) = PairForm(weights);
+        var nsim = options.Permutations;
+        var result = new double[nsim];
+        var blocks = (nsim + BlockSize - 1) / BlockSize;
+        var n = z.Length;
+
+        void RunBlock(int b, double[] buffer)
+        {
+            Array.Copy(z, buffer, n);
+            var rng = new SeededRandom(options.Seed, b);
+            var end = Math.Min(nsim, (b + 1) * BlockSize);
+            for (var s = b * BlockSize; s < end; s++)
+            {
+                for (var i = n - 1; i > 0; i--)
+                {
+                    var j = rng.NextInt(i + 1);
+                    (buffer[i], buffer[j]) = (buffer[j], buffer[i]);
+                }
+
+                double total = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    double acc = 0;
+                    for (var q = start[i]; q < start[i + 1]; q++)
+                    {
+                        acc += val[q] * buffer[col[q]];
+                    }
+
+                    total += buffer[i] * acc;
+                }
+
+                result[s] = total * scale;
+            }
+        }
+
+        if (options.Parallel && blocks > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, blocks, () => new double[n], (b, _, buffer) =>
+            {
+                RunBlock(b, buffer);
+                return buffer;
+            }, _ => { });
+        }
+        else
+        {
+            var buffer = new double[n];
+            for (var b = 0; b < blocks; b++)
+            {
+                RunBlock(b, buffer);
+            }
+        }
+
+        return result;
+    }
+
+    private static double[] ConditionalPermutation(double[] z, double m2, double[] ii, SpatialWeights weights, LocalMoranOptions options)
+    {
+        var n = z.Length;
+        var nsim = options.Permutations;
+        var rowStart = weights.RowStart;
+        var w = weights.Values;
+        var pseudo = new double[n];
+        System.Threading.Tasks.Parallel.For(0, n, () => new HashSet<int>(), (i, _, drawn) =>
+        {
+            var k = rowStart[i + 1] - rowStart[i];
+            if (k == 0)
+            {
+                pseudo[i] = double.NaN;
+                return drawn;
+            }
+
+            var rng = new SeededRandom(options.Seed, i);
+            var zi = z[i] / m2;
+            var larger = 0;
+            for (var s = 0; s < nsim; s++)
+            {
+                // k distinct units ≠ i, uniformly: rejection sampling (k ≪ n).
+                drawn.Clear();
+                double lz = 0;
+                var q = rowStart[i];
+                while (drawn.Count < k)
+                {
+                    var j = rng.NextInt(n - 1);
+                    if (j >= i)
+                    {
+                        j++;
+                    }
+
+                    if (drawn.Add(j))
+                    {
+                        lz += w[q++] * z[j];
+                    }
+                }
+
+                if (zi * lz >= ii[i])
+                {
+                    larger++;
+                }
+            }
+
+            larger = Math.Min(larger, nsim - larger);
+            pseudo[i] = (1.0 + larger) / (nsim + 1.0);
+            return drawn;
+        }, _ => { });
+
+        return pseudo;
+    }
+}

@@ -1,0 +1,554 @@
+using System.Buffers;
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+
+namespace GeoPrevention.Rendering.Internal;
+
+/// <summary>
+/// Draws a prepared page on any SKCanvas (raster, SVG, PDF). Fills are batched: one path per class and layer (and one
+/// each for no data, suppressed and unreliable), so the cost is dominated by the vertex count, not by paint changes.
+/// </summary>
+internal sealed class MapPainter
+{
+    /// <summary>Vertices closer than this (pixels) to the previous kept vertex are dropped; invisible at any zoom.</summary>
+    private const float DecimationPx = 0.3f;
+
+    private readonly PreparedPage _page;
+    private readonly bool _textAsPaths;
+    private readonly float _u;
+
+    public MapPainter(PreparedPage page, bool textAsPaths)
+    {
+        _page = page;
+        _textAsPaths = textAsPaths;
+        _u = page.PxPerPt;
+    }
+
+    public int FeaturesDrawn { get; private set; }
+
+    public bool BordersSkipped { get; private set; }
+
+    public void Draw(SKCanvas canvas)
+    {
+        var style = _page.Model.Style;
+        canvas.Clear(ToSk(style.Background));
+        using var text = new SKPaint { Color = ToSk(style.TextColor), IsAntialias = true, Style = SKPaintStyle.Fill };
+        for (var i = 0; i < _page.Layout.Panels.Count; i++)
+        {
+            DrawPanel(canvas, i);
+        }
+
+        foreach (var line in _page.HeaderLines.Concat(_page.FooterLines).Concat(_page.PanelTitles).Concat(_page.LegendTexts))
+        {
+            DrawText(canvas, line.Text, line.X, line.Baseline, line.Font, text, line.Align);
+        }
+
+        DrawLegend(canvas, text);
+    }
+
+    private void DrawPanel(SKCanvas canvas, int index)
+    {
+        var panel = _page.Model.Panels[index];
+        var layout = _page.Layout.Panels[index];
+        var style = _page.Model.Style;
+        var frame = SKRect.Create((float)layout.Frame.Left, (float)layout.Frame.Top, (float)layout.Frame.Width, (float)layout.Frame.Height);
+        var visible = _page.VisibleExtents[index];
+        canvas.Save();
+        canvas.ClipRect(frame, SKClipOperation.Intersect, true);
+
+        var transform = new Transform(layout);
+        var classCount = _page.Palette.Count;
+        var drawnInPanel = 0;
+        var built = new List<(MapLayer Layer, SKPath?[] Classes, SKPath? NoData, SKPath? Suppressed, SKPath? Unreliable)>();
+        foreach (var layer in panel.Layers)
+        {
+            var classes = new SKPathBuilder?[classCount];
+            SKPathBuilder? noData = null;
+            SKPathBuilder? suppressed = null;
+            SKPathBuilder? unreliable = null;
+            foreach (var f in layer.Features)
+            {
+                var g = f.Geometry;
+                if (g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
+                {
+                    continue;
+                }
+
+                drawnInPanel++;
+                switch (f.Fill.Kind)
+                {
+                    case FillKind.Class:
+                        AddGeometry(classes[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
+                        break;
+                    case FillKind.Unreliable:
+                        AddGeometry(classes[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
+                        AddGeometry(unreliable ??= NewBuilder(), g, transform);
+                        break;
+                    case FillKind.Suppressed:
+                        AddGeometry(suppressed ??= NewBuilder(), g, transform);
+                        break;
+                    default:
+                        AddGeometry(noData ??= NewBuilder(), g, transform);
+                        break;
+                }
+            }
+
+            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable)));
+        }
+
+        FeaturesDrawn += drawnInPanel;
+        var dense = drawnInPanel > 0 && frame.Width * frame.Height / drawnInPanel < style.DenseBorderMinAreaPx;
+        BordersSkipped |= dense;
+
+        using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var patternPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.PatternColor), StrokeWidth = 0.7f * _u };
+        using var redundancyPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = new SKColor(0, 0, 0, 110), StrokeWidth = 0.6f * _u };
+        using var dotPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.PatternColor) };
+        using var border = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round };
+        foreach (var (layer, classes, noData, suppressed, unreliable) in built)
+        {
+            for (var c = 0; c < classes.Length; c++)
+            {
+                if (classes[c] is { } path)
+                {
+                    fill.Color = ToSk(_page.Palette[c]);
+                    canvas.DrawPath(path, fill);
+                    if (style.PatternRedundancy && c > 0)
+                    {
+                        DrawClipped(canvas, path, (cv, b) => cv.DrawPath(HatchPath(b, 12f * _u / c, false), redundancyPaint));
+                    }
+                }
+            }
+
+            if (noData is not null)
+            {
+                fill.Color = ToSk(style.NoDataColor);
+                canvas.DrawPath(noData, fill);
+            }
+
+            if (suppressed is not null)
+            {
+                fill.Color = ToSk(style.Background);
+                canvas.DrawPath(suppressed, fill);
+                DrawClipped(canvas, suppressed, (cv, b) => cv.DrawPath(HatchPath(b, (float)style.HatchSpacingPt * _u, true), patternPaint));
+            }
+
+            if (unreliable is not null)
+            {
+                DrawClipped(canvas, unreliable, (cv, b) => cv.DrawPath(DotPath(b, 4.5f * _u, 0.9f * _u), dotPaint));
+            }
+
+            if (layer.DrawBorders && !dense)
+            {
+                border.Color = ToSk(layer.BorderColor);
+                border.StrokeWidth = (float)layer.BorderWidthPt * _u;
+                foreach (var p in classes.Append(noData).Append(suppressed))
+                {
+                    if (p is not null)
+                    {
+                        canvas.DrawPath(p, border);
+                    }
+                }
+            }
+
+            foreach (var p in classes.Append(noData).Append(suppressed).Append(unreliable))
+            {
+                p?.Dispose();
+            }
+        }
+
+        using var outlinePaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
+        foreach (var outline in panel.Outlines)
+        {
+            var b = NewBuilder();
+            foreach (var g in outline.Geometries)
+            {
+                if (g is not null && !g.IsEmpty && g.EnvelopeInternal.Intersects(visible))
+                {
+                    AddLines(b, g, transform);
+                }
+            }
+
+            using var path = b.Detach();
+            b.Dispose();
+            outlinePaint.Color = ToSk(outline.Color);
+            outlinePaint.StrokeWidth = (float)outline.WidthPt * _u;
+            canvas.DrawPath(path, outlinePaint);
+        }
+
+        // Labels with a halo in the background colour.
+        using var halo = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.Background), StrokeWidth = _page.LabelFont.Size * 0.3f, StrokeJoin = SKStrokeJoin.Round };
+        using var labelPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.TextColor) };
+        foreach (var l in _page.Labels[index])
+        {
+            DrawText(canvas, l.Text, l.X, l.Baseline, _page.LabelFont, halo, SKTextAlign.Center);
+            DrawText(canvas, l.Text, l.X, l.Baseline, _page.LabelFont, labelPaint, SKTextAlign.Center);
+        }
+
+        canvas.Restore();
+
+        using var framePaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.FrameColor), StrokeWidth = 0.75f * _u };
+        canvas.DrawRect(frame, framePaint);
+        if (index == 0 && _page.Model.ShowScaleBar)
+        {
+            DrawScaleBar(canvas, frame, layout.PixelsPerMapUnit);
+        }
+
+        if (index == 0 && _page.Model.ShowNorthArrow)
+        {
+            DrawNorthArrow(canvas, frame);
+        }
+    }
+
+    private void DrawLegend(SKCanvas canvas, SKPaint text)
+    {
+        var style = _page.Model.Style;
+        using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var outline = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.FrameColor), StrokeWidth = 0.5f * _u };
+        using var pattern = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.PatternColor), StrokeWidth = 0.7f * _u };
+        using var redundancy = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = new SKColor(0, 0, 0, 110), StrokeWidth = 0.6f * _u };
+        using var dots = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.PatternColor) };
+        foreach (var row in _page.LegendRows)
+        {
+            var r = row.Swatch;
+            using var swatchBuilder = new SKPathBuilder();
+            swatchBuilder.AddRect(r, SKPathDirection.Clockwise);
+            using var swatch = swatchBuilder.Detach();
+            switch (row.Fill.Kind)
+            {
+                case FillKind.Class:
+                    fill.Color = ToSk(_page.Palette[row.Fill.ClassIndex]);
+                    canvas.DrawRect(r, fill);
+                    if (style.PatternRedundancy && row.Fill.ClassIndex > 0)
+                    {
+                        var c = row.Fill.ClassIndex;
+                        DrawClipped(canvas, swatch, (cv, b) => cv.DrawPath(HatchPath(b, 12f * _u / c, false), redundancy));
+                    }
+
+                    break;
+                case FillKind.NoData:
+                    fill.Color = ToSk(style.NoDataColor);
+                    canvas.DrawRect(r, fill);
+                    break;
+                case FillKind.Suppressed:
+                    fill.Color = ToSk(style.Background);
+                    canvas.DrawRect(r, fill);
+                    DrawClipped(canvas, swatch, (cv, b) => cv.DrawPath(HatchPath(b, (float)style.HatchSpacingPt * _u, true), pattern));
+                    break;
+                default:
+                    fill.Color = ToSk(style.Background);
+                    canvas.DrawRect(r, fill);
+                    DrawClipped(canvas, swatch, (cv, b) => cv.DrawPath(DotPath(b, 4.5f * _u, 0.9f * _u), dots));
+                    break;
+            }
+
+            canvas.DrawRect(r, outline);
+            DrawText(canvas, row.Label.Text, row.Label.X, row.Label.Baseline, row.Label.Font, text, row.Label.Align);
+            if (row.Count is { } count)
+            {
+                DrawText(canvas, count.Text, count.X, count.Baseline, count.Font, text, count.Align);
+            }
+        }
+    }
+
+    private void DrawScaleBar(SKCanvas canvas, SKRect frame, double pxPerMetre)
+    {
+        var style = _page.Model.Style;
+        var maxMetres = frame.Width * 0.25 / pxPerMetre;
+        var metres = ScaleBarMath.NiceLength(maxMetres);
+        var barPx = (float)(metres * pxPerMetre);
+        var pad = 10 * _u;
+        var barH = 4.5f * _u;
+        var font = _page.ScaleFont;
+        font.GetFontMetrics(out var m);
+        var label = ScaleBarMath.FormatLength(metres);
+        var labelW = font.MeasureText(label);
+        var left = frame.Left + pad;
+        var barTop = frame.Bottom - pad - barH;
+        var textBaseline = barTop - (3 * _u) - m.Descent;
+        var backdrop = new SKRect(left - (4 * _u), textBaseline + m.Ascent - (3 * _u), left + barPx + (labelW / 2) + (4 * _u), frame.Bottom - pad + (4 * _u));
+        using var bg = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.Background).WithAlpha(210) };
+        canvas.DrawRect(backdrop, bg);
+        using var dark = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.FrameColor) };
+        using var light = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.Background) };
+        using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.FrameColor), StrokeWidth = 0.6f * _u };
+        for (var i = 0; i < 4; i++)
+        {
+            var seg = SKRect.Create(left + (i * barPx / 4), barTop, barPx / 4, barH);
+            canvas.DrawRect(seg, i % 2 == 0 ? dark : light);
+        }
+
+        canvas.DrawRect(SKRect.Create(left, barTop, barPx, barH), stroke);
+        using var text = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.TextColor) };
+        DrawText(canvas, "0", left, textBaseline, font, text, SKTextAlign.Center);
+        DrawText(canvas, label, left + barPx, textBaseline, font, text, SKTextAlign.Center);
+    }
+
+    private void DrawNorthArrow(SKCanvas canvas, SKRect frame)
+    {
+        var style = _page.Model.Style;
+        var h = 22 * _u;
+        var w = 11 * _u;
+        var pad = 10 * _u;
+        var cx = frame.Right - pad - (w / 2);
+        var font = _page.NorthFont;
+        font.GetFontMetrics(out var m);
+        var nBaseline = frame.Top + pad - m.Ascent;
+        var top = nBaseline + m.Descent + (2 * _u);
+        using var bg = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.Background).WithAlpha(210) };
+        canvas.DrawRect(new SKRect(cx - w, frame.Top + pad - (3 * _u), cx + w, top + h + (3 * _u)), bg);
+        using var leftHalf = new SKPathBuilder();
+        leftHalf.MoveTo(cx, top);
+        leftHalf.LineTo(cx - (w / 2), top + h);
+        leftHalf.LineTo(cx, top + (h * 0.72f));
+        leftHalf.Close();
+        using var rightHalf = new SKPathBuilder();
+        rightHalf.MoveTo(cx, top);
+        rightHalf.LineTo(cx + (w / 2), top + h);
+        rightHalf.LineTo(cx, top + (h * 0.72f));
+        rightHalf.Close();
+        using var l = leftHalf.Detach();
+        using var r = rightHalf.Detach();
+        using var dark = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.FrameColor) };
+        using var light = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.Background) };
+        using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.FrameColor), StrokeWidth = 0.7f * _u, StrokeJoin = SKStrokeJoin.Round };
+        canvas.DrawPath(l, dark);
+        canvas.DrawPath(r, light);
+        canvas.DrawPath(r, stroke);
+        using var text = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.TextColor) };
+        DrawText(canvas, "N", cx, nBaseline, font, text, SKTextAlign.Center);
+    }
+
+    /// <summary>Draws text as glyphs (PNG, PDF: embedded font) or as outlines (SVG: no font needed to view it).</summary>
+    private void DrawText(SKCanvas canvas, string text, float x, float baseline, SKFont font, SKPaint paint, SKTextAlign align)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (!_textAsPaths)
+        {
+            canvas.DrawText(text, x, baseline, align, font, paint);
+            return;
+        }
+
+        var w = font.MeasureText(text);
+        var x0 = align switch
+        {
+            SKTextAlign.Center => x - (w / 2),
+            SKTextAlign.Right => x - w,
+            _ => x,
+        };
+        using var path = font.GetTextPath(text, new SKPoint(x0, baseline));
+        canvas.DrawPath(path, paint);
+    }
+
+    private static void DrawClipped(SKCanvas canvas, SKPath clip, Action<SKCanvas, SKRect> draw)
+    {
+        var bounds = clip.Bounds;
+        if (bounds.IsEmpty)
+        {
+            return;
+        }
+
+        canvas.Save();
+        canvas.ClipPath(clip, SKClipOperation.Intersect, true);
+        draw(canvas, bounds);
+        canvas.Restore();
+    }
+
+    /// <summary>Parallel diagonal lines covering <paramref name="b"/>, aligned to the page grid so neighbours match.</summary>
+    private static SKPath HatchPath(SKRect b, float spacing, bool rising)
+    {
+        using var pb = new SKPathBuilder();
+        var h = b.Height;
+        var start = MathF.Floor((b.Left - h) / spacing) * spacing;
+        for (var t = start; t <= b.Right + spacing; t += spacing)
+        {
+            if (rising)
+            {
+                pb.MoveTo(t, b.Bottom);
+                pb.LineTo(t + h, b.Top);
+            }
+            else
+            {
+                pb.MoveTo(t, b.Top);
+                pb.LineTo(t + h, b.Bottom);
+            }
+        }
+
+        return pb.Detach();
+    }
+
+    private static SKPath DotPath(SKRect b, float spacing, float radius)
+    {
+        using var pb = new SKPathBuilder();
+        var x0 = MathF.Floor(b.Left / spacing) * spacing;
+        var y0 = MathF.Floor(b.Top / spacing) * spacing;
+        var row = (int)MathF.Round(y0 / spacing);
+        for (var y = y0; y <= b.Bottom + spacing; y += spacing, row++)
+        {
+            var offset = (row & 1) == 0 ? 0 : spacing / 2; // staggered rows read as a dot screen, not a grid
+            for (var x = x0 - offset; x <= b.Right + spacing; x += spacing)
+            {
+                pb.AddCircle(x, y, radius, SKPathDirection.Clockwise);
+            }
+        }
+
+        return pb.Detach();
+    }
+
+    private static SKPathBuilder NewBuilder() => new() { FillType = SKPathFillType.Winding };
+
+    private static SKPath? Detach(SKPathBuilder? b)
+    {
+        if (b is null)
+        {
+            return null;
+        }
+
+        var p = b.Detach();
+        b.Dispose();
+        return p;
+    }
+
+    /// <summary>Adds polygon rings, shells clockwise on screen and holes counter-clockwise, for the non-zero winding rule.</summary>
+    private static void AddGeometry(SKPathBuilder b, Geometry g, Transform t)
+    {
+        switch (g)
+        {
+            case Polygon p:
+                AddRing(b, p.ExteriorRing.CoordinateSequence, t, shell: true);
+                for (var i = 0; i < p.NumInteriorRings; i++)
+                {
+                    AddRing(b, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
+                }
+
+                break;
+            case GeometryCollection gc:
+                for (var i = 0; i < gc.NumGeometries; i++)
+                {
+                    AddGeometry(b, gc.GetGeometryN(i), t);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void AddLines(SKPathBuilder b, Geometry g, Transform t)
+    {
+        switch (g)
+        {
+            case Polygon p:
+                AddPolyline(b, p.ExteriorRing.CoordinateSequence, t, true);
+                for (var i = 0; i < p.NumInteriorRings; i++)
+                {
+                    AddPolyline(b, p.GetInteriorRingN(i).CoordinateSequence, t, true);
+                }
+
+                break;
+            case LineString l:
+                AddPolyline(b, l.CoordinateSequence, t, l.IsClosed);
+                break;
+            case GeometryCollection gc:
+                for (var i = 0; i < gc.NumGeometries; i++)
+                {
+                    AddLines(b, gc.GetGeometryN(i), t);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void AddPolyline(SKPathBuilder b, CoordinateSequence seq, Transform t, bool close)
+    {
+        var buffer = ArrayPool<SKPoint>.Shared.Rent(Math.Max(4, seq.Count));
+        try
+        {
+            var n = Project(seq, t, buffer, dropClosing: close);
+            if (n >= 2)
+            {
+                b.AddPoly(buffer.AsSpan(0, n), close);
+            }
+        }
+        finally
+        {
+            ArrayPool<SKPoint>.Shared.Return(buffer);
+        }
+    }
+
+    private static void AddRing(SKPathBuilder b, CoordinateSequence seq, Transform t, bool shell)
+    {
+        var buffer = ArrayPool<SKPoint>.Shared.Rent(Math.Max(4, seq.Count));
+        try
+        {
+            var n = Project(seq, t, buffer, dropClosing: true);
+            if (n < 3)
+            {
+                return;
+            }
+
+            // Shoelace in pixel space (y down): positive = clockwise on screen.
+            double area2 = 0;
+            for (int i = 0, j = n - 1; i < n; j = i++)
+            {
+                area2 += ((double)buffer[j].X * buffer[i].Y) - ((double)buffer[i].X * buffer[j].Y);
+            }
+
+            if ((area2 > 0) != shell)
+            {
+                Array.Reverse(buffer, 0, n);
+            }
+
+            b.AddPoly(buffer.AsSpan(0, n), true);
+        }
+        finally
+        {
+            ArrayPool<SKPoint>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Projects a sequence to pixels, dropping vertices within <see cref="DecimationPx"/> of the last kept one.</summary>
+    private static int Project(CoordinateSequence seq, Transform t, SKPoint[] buffer, bool dropClosing)
+    {
+        var count = seq.Count;
+        if (dropClosing && count > 1 && seq.GetX(0) == seq.GetX(count - 1) && seq.GetY(0) == seq.GetY(count - 1))
+        {
+            count--;
+        }
+
+        var n = 0;
+        float lx = float.NaN, ly = float.NaN;
+        for (var i = 0; i < count; i++)
+        {
+            var x = (float)((seq.GetX(i) - t.MinX) * t.Scale) + t.Left;
+            var y = (float)((t.MaxY - seq.GetY(i)) * t.Scale) + t.Top;
+            if (n > 0 && MathF.Abs(x - lx) < DecimationPx && MathF.Abs(y - ly) < DecimationPx)
+            {
+                continue;
+            }
+
+            buffer[n++] = new SKPoint(x, y);
+            lx = x;
+            ly = y;
+        }
+
+        return n;
+    }
+
+    private static SKColor ToSk(MapColor c) => new(c.R, c.G, c.B, c.A);
+
+    private readonly struct Transform(MapPanelLayout layout)
+    {
+        public readonly double MinX = layout.Extent.MinX;
+        public readonly double MaxY = layout.Extent.MaxY;
+        public readonly double Scale = layout.PixelsPerMapUnit;
+        public readonly float Left = (float)layout.Frame.Left;
+        public readonly float Top = (float)layout.Frame.Top;
+    }
+}

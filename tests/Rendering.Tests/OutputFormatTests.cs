@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using GeoPrevention.Tests.Shared;
+
+namespace GeoPrevention.Rendering.Tests;
+
+[TestClass]
+public sealed class OutputFormatTests
+{
+    [TestMethod]
+    public void RenderSvg_Warendorf_IsXmlWithTextAsPaths()
+    {
+        var spec = TestMaps.WarendorfSpec();
+        using var ms = new MemoryStream();
+
+        MapRenderer.RenderSvg(spec, ms);
+        File.WriteAllBytes(TestMaps.GeneratedPath("warendorf_gemeinden.svg"), ms.ToArray());
+        ms.Position = 0;
+        var doc = XDocument.Load(ms);
+
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        Assert.AreEqual(svg + "svg", doc.Root!.Name);
+        Assert.IsEmpty(doc.Descendants(svg + "text").ToList(), "text must be converted to paths");
+        // Text paths are filled with the text colour #1a1a1a; the legend alone has title, unit, 4 + 2 labels and 6 counts.
+        var textPaths = doc.Descendants(svg + "path").Count(p => string.Equals((string?)p.Attribute("fill"), "#1a1a1a", StringComparison.OrdinalIgnoreCase));
+        Assert.IsGreaterThanOrEqualTo(14, textPaths, $"only {textPaths} text-coloured paths");
+    }
+
+    [TestMethod]
+    public void RenderSvg_LegendLabel_ContainsItsGlyphOutline()
+    {
+        // The SVG path data for the legend entry "über 14,0 bis 22,5" equals the font outline at the legend position.
+        var spec = TestMaps.WarendorfSpec();
+        using var ms = new MemoryStream();
+
+        MapRenderer.RenderSvg(spec, ms);
+        var text = System.Text.Encoding.UTF8.GetString(ms.ToArray());
+
+        // One path per text run; the label's path has far more commands than any polygon border stroke of equal
+        // fill colour — so check it by counting distinct text-coloured paths with many curve commands (glyph outlines
+        // use quadratic curves 'Q', polygons never do).
+        var glyphPaths = XDocument.Parse(text).Descendants().Count(e => e.Name.LocalName == "path" && ((string?)e.Attribute("d") ?? "").Contains('Q', StringComparison.Ordinal));
+        Assert.IsGreaterThanOrEqualTo(14, glyphPaths);
+    }
+
+    [TestMethod]
+    public void RenderPdf_Warendorf_ConvertsWithPdftoppmAndMatchesPng()
+    {
+        // arrange: at 72 dpi a page of W × H px is W × H pt, so pdftoppm -r 72 gives the same pixel size.
+        var spec = TestMaps.WarendorfSpec(PageSize.FromPixels(1000, 760, 72));
+        var dir = TestPaths.NewTempDirectory();
+        var pdf = Path.Combine(dir, "karte.pdf");
+
+        // act
+        MapRenderer.RenderToFile(spec, pdf, MapFormat.Pdf);
+        var png = TestMaps.RenderPng(spec, out _);
+        RunPdftoppm(pdf, Path.Combine(dir, "page"));
+        var converted = Directory.GetFiles(dir, "page*.png").Single();
+        File.Copy(converted, TestMaps.GeneratedPath("warendorf_gemeinden_pdf_page.png"), true);
+        File.WriteAllBytes(TestMaps.GeneratedPath("warendorf_gemeinden_72dpi.png"), png);
+
+        // assert: poppler and Skia antialias edges and glyphs differently; fills, hatching and layout must agree.
+        var report = new TolerantImageComparer(perPixelThreshold: 60, maxDifferingShare: 0.02).Compare(RgbaImage.Decode(png), RgbaImage.Load(converted));
+        Assert.IsTrue(report.Passed, "PDF page differs from the PNG: " + report);
+    }
+
+    private static void RunPdftoppm(string pdf, string prefix)
+    {
+        ProcessStartInfo psi = new("pdftoppm", ["-png", "-r", "72", pdf, prefix]) { RedirectStandardError = true, UseShellExecute = false };
+        Process process;
+        try
+        {
+            process = Process.Start(psi)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Assert.Fail("pdftoppm (poppler-utils) is required for this test: " + ex.Message);
+            return;
+        }
+
+        using (process)
+        {
+            var err = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.AreEqual(0, process.ExitCode, "pdftoppm failed: " + err);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using GeoPrevention.DemoAtlasGenerator;
+using GeoPrevention.Geo;
+using GeoPrevention.Geo.Crs;
+using GeoPrevention.Geo.IO;
+using NetTopologySuite.Geometries;
+
+// Regenerates the schematic demo atlas: data/shapes/*.gpkg and data/indicators/*.csv.
+// Usage: dotnet run --project tools/DemoAtlasGenerator -- [output folder, default: data]
+// The output is deterministic (fixed seed, 1 mm coordinates); see docs/demo-atlas.md.
+var outDir = Path.GetFullPath(args.Length > 0 ? args[0] : "data");
+Directory.CreateDirectory(Path.Combine(outDir, "shapes"));
+Directory.CreateDirectory(Path.Combine(outDir, "indicators"));
+
+var sozialraeume = DemoGeometry.BuildSozialraeume(KreisWarendorf.Localities, (lon, lat) => Reprojector.Transform(lon, lat, 4326, 25832));
+var crs = CrsRegistry.Get(25832);
+const string Note = "Schematische Demo-Geometrie, keine amtlichen Grenzen";
+
+VectorLayer Layer(string name, IEnumerable<(Geometry Geometry, Dictionary<string, object?> Attributes)> rows)
+{
+    var features = rows.Select((r, i) => new VectorFeature(i, r.Geometry, r.Attributes)).ToList();
+    return new VectorLayer(name, "GeoPackage", crs, [.. features[0].Attributes.Keys], features);
+}
+
+var srLayer = Layer("sozialraeume", sozialraeume.Select(d => ((Geometry)d.Geometry, new Dictionary<string, object?>
+{
+    ["key"] = d.Key,
+    ["name"] = d.Name,
+    ["gemeinde"] = d.ParentKey,
+    ["hinweis"] = Note,
+})));
+
+var gemeinden = sozialraeume.GroupBy(d => d.ParentKey).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+var gemLayer = Layer("gemeinden", gemeinden.Select(g => (DemoGeometry.Union(g.Select(d => (Geometry)d.Geometry)), new Dictionary<string, object?>
+{
+    ["ags"] = g.Key,
+    ["name"] = KreisWarendorf.Municipalities[g.Key],
+    ["jugendamt"] = KreisWarendorf.YouthWelfareArea(g.Key),
+    ["hinweis"] = Note,
+})));
+
+var jaLayer = Layer("jugendamtsbezirke", sozialraeume.GroupBy(d => KreisWarendorf.YouthWelfareArea(d.ParentKey)).OrderBy(g => g.Key, StringComparer.Ordinal)
+    .Select(g => (DemoGeometry.Union(g.Select(d => (Geometry)d.Geometry)), new Dictionary<string, object?>
+    {
+        ["key"] = g.Key,
+        ["name"] = KreisWarendorf.YouthWelfareAreaNames[g.Key],
+        ["kreis"] = KreisWarendorf.KreisKey,
+        ["hinweis"] = Note,
+    })));
+
+var kreisLayer = Layer("kreis", [(DemoGeometry.Union(sozialraeume.Select(d => (Geometry)d.Geometry)), new Dictionary<string, object?>
+{
+    ["key"] = KreisWarendorf.KreisKey,
+    ["name"] = "Kreis Warendorf",
+    ["hinweis"] = Note,
+})]);
+
+foreach (var layer in new[] { srLayer, gemLayer, jaLayer, kreisLayer })
+{
+    var path = Path.Combine(outDir, "shapes", layer.Source + ".gpkg");
+    VectorLayerWriter.WriteGeoPackage(layer, path, new VectorWriteOptions { LayerName = layer.Source });
+    Console.WriteLine($"{path}: {layer.Features.Count} features");
+}
+
+var csvPath = Path.Combine(outDir, "indicators", $"sozialraeume_{DemoTables.FirstYear}_{DemoTables.LastYear}.csv");
+File.WriteAllText(csvPath, DemoTables.BuildCsv(sozialraeume), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+Console.WriteLine($"{csvPath}: {sozialraeume.Count * (DemoTables.LastYear - DemoTables.FirstYear + 1)} rows");
