@@ -70,6 +70,7 @@ public static class TableJoin
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The table has no such key or year column.</exception>
     /// <exception cref="JoinMismatchException">Strict mode and a mismatch.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static JoinResult Join(IReadOnlyList<string?> layerKeys, IndicatorTable table, JoinOptions options)
     {
         ArgumentNullException.ThrowIfNull(layerKeys);
@@ -105,47 +106,54 @@ public static class TableJoin
             rows.Add(r);
         }
 
+        // Index both sides: first occurrence per key plus a "next with the same key" chain (no list per key).
         var tableNorm = new string?[table.RowCount];
-        var tableIndex = new Dictionary<string, List<int>>(rows.Count, StringComparer.Ordinal);
+        var tableFirst = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var tableNext = new int[table.RowCount];
+        var tableLast = new Dictionary<string, int>(StringComparer.Ordinal);
         var tableMissing = new List<int>();
         foreach (var r in rows)
         {
             var k = KeyNormalizer.Normalize(tableKeys[r], norm);
             tableNorm[r] = k;
+            tableNext[r] = -1;
             if (k is null)
             {
                 tableMissing.Add(r);
                 continue;
             }
 
-            if (!tableIndex.TryGetValue(k, out var list))
+            if (!tableFirst.TryAdd(k, r))
             {
-                tableIndex[k] = list = new List<int>(1);
+                // Repeated key: append to its chain (rare; the last element is tracked separately).
+                var last = tableLast.TryGetValue(k, out var l) ? l : tableFirst[k];
+                tableNext[last] = r;
+                tableLast[k] = r;
             }
-
-            list.Add(r);
         }
 
-        // Layer side.
         var layerNorm = new string?[layerKeys.Count];
-        var layerIndex = new Dictionary<string, List<int>>(layerKeys.Count, StringComparer.Ordinal);
+        var layerFirst = new Dictionary<string, int>(layerKeys.Count, StringComparer.Ordinal);
+        var layerNext = new int[layerKeys.Count];
+        var layerLast = new Dictionary<string, int>(StringComparer.Ordinal);
         var layerMissing = new List<int>();
         for (var i = 0; i < layerKeys.Count; i++)
         {
             var k = KeyNormalizer.Normalize(layerKeys[i], norm);
             layerNorm[i] = k;
+            layerNext[i] = -1;
             if (k is null)
             {
                 layerMissing.Add(i);
                 continue;
             }
 
-            if (!layerIndex.TryGetValue(k, out var list))
+            if (!layerFirst.TryAdd(k, i))
             {
-                layerIndex[k] = list = new List<int>(1);
+                var last = layerLast.TryGetValue(k, out var l) ? l : layerFirst[k];
+                layerNext[last] = i;
+                layerLast[k] = i;
             }
-
-            list.Add(i);
         }
 
         // Pairs.
@@ -161,10 +169,10 @@ public static class TableJoin
                 continue;
             }
 
-            if (tableIndex.TryGetValue(k, out var list))
+            if (tableFirst.TryGetValue(k, out var r0))
             {
-                first[i] = list[0];
-                foreach (var r in list)
+                first[i] = r0;
+                for (var r = r0; r >= 0; r = tableNext[r])
                 {
                     pairs.Add(new JoinPair(i, r));
                 }
@@ -179,7 +187,7 @@ public static class TableJoin
         foreach (var r in rows)
         {
             var k = tableNorm[r];
-            if (k is not null && !layerIndex.ContainsKey(k))
+            if (k is not null && !layerFirst.ContainsKey(k))
             {
                 unmatchedTable.Add(new UnmatchedKey(JoinSide.Table, tableKeys[r]!, k, r, table.GetLine(r)));
             }
@@ -187,19 +195,23 @@ public static class TableJoin
 
         // Duplicates: layer keys; table keys per year.
         var duplicates = new List<DuplicateKey>();
-        foreach (var (k, list) in layerIndex)
+        foreach (var (k, last) in layerLast)
         {
-            if (list.Count > 1)
+            var list = new List<int>();
+            for (var i = layerFirst[k]; i >= 0; i = layerNext[i])
             {
-                duplicates.Add(new DuplicateKey(JoinSide.Layer, k, list, []));
+                list.Add(i);
             }
+
+            duplicates.Add(new DuplicateKey(JoinSide.Layer, k, list, []));
         }
 
-        foreach (var (k, list) in tableIndex)
+        foreach (var (k, last) in tableLast)
         {
-            if (list.Count < 2)
+            var list = new List<int>();
+            for (var r = tableFirst[k]; r >= 0; r = tableNext[r])
             {
-                continue;
+                list.Add(r);
             }
 
             foreach (var group in list.GroupBy(yearOf))

@@ -87,6 +87,7 @@ internal static class CsvTokenizer
     };
 
     /// <summary>Tokenizes the whole buffer; the first record fixes the column count.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RawTable Tokenize(string source, char[] chars, int offset, char delimiter)
     {
         var text = chars.AsSpan();
@@ -98,8 +99,8 @@ internal static class CsvTokenizer
         // Count fields of the first record to fix the column count.
         var columnCount = CountFirstRecordFields(source, text, offset, delimiter);
         var table = new RawTable(source, chars, columnCount);
-        var estimate = Math.Max(16, n / Math.Max(1, columnCount * 6));
-        table.EnsureCapacity(Math.Min(estimate, 4_000_000 / Math.Max(1, columnCount)));
+        // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing.
+        table.EnsureCapacity(text[offset..].Count('\n') + 1);
 
         while (pos < n)
         {

@@ -46,6 +46,7 @@ internal static class GermanNumber
     }
 
     /// <summary>Classifies a trimmed cell by what it tells about the decimal separator.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static DecimalEvidence Classify(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty)
@@ -73,6 +74,7 @@ internal static class GermanNumber
     /// and narrow NBSP are accepted as thousands separators, but only between complete groups of three digits
     /// (<c>1.234.567</c>, <c>1 234,5</c>); an exponent is accepted only without thousands separators.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, char decimalSeparator, out double value)
     {
         value = 0;

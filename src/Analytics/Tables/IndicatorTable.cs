@@ -318,8 +318,12 @@ internal sealed class ColumnData
 
     public Dictionary<int, string>? Raw { get; }
 
+    /// <summary>For text and key columns read from a file: an id per row, equal ids for equal texts (-1 missing).</summary>
+    public int[]? TextIds { get; init; }
+
     public ColumnData Select(int[] rows)
     {
+        int[]? ids = TextIds is null ? null : new int[rows.Length];
         var status = new CellStatus[rows.Length];
         double[]? values = Values is null ? null : new double[rows.Length];
         string?[]? text = Text is null ? null : new string?[rows.Length];
@@ -338,6 +342,11 @@ internal sealed class ColumnData
                 text[i] = Text![r];
             }
 
+            if (ids is not null)
+            {
+                ids[i] = TextIds![r];
+            }
+
             if (Raw is not null && Raw.TryGetValue(r, out var s))
             {
                 raw ??= [];
@@ -345,6 +354,6 @@ internal sealed class ColumnData
             }
         }
 
-        return new ColumnData(Name, Kind, status, values, text, raw);
+        return new ColumnData(Name, Kind, status, values, text, raw) { TextIds = ids };
     }
 }

@@ -137,6 +137,8 @@ internal sealed class RawTable
         return (Flags[cell] & FlagEscapedQuotes) != 0 ? s.Replace("\"\"", "\"", StringComparison.Ordinal) : s;
     }
 
+    public bool HasEscapedQuotes(int row, int column) => (Flags[(row * ColumnCount) + column] & FlagEscapedQuotes) != 0;
+
     public bool IsNative(int row, int column, out double value)
     {
         var cell = (row * ColumnCount) + column;

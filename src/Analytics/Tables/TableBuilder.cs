@@ -92,6 +92,7 @@ internal static class TableBuilder
         return names;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IndicatorTable Build(RawTable raw, string[] names, TableDialect dialect, TableColumnOptions options, char? decimalOverride, char defaultDecimal, List<ImportFinding> findings)
     {
         var source = raw.Source;
@@ -153,7 +154,7 @@ internal static class TableBuilder
                     continue;
                 }
 
-                if (IsAllDigits(s))
+                if (s.Length <= 15 && IsAllDigits(s))
                 {
                     plan.Integers++;
                     if (s.Length > 1 && s[0] == '0')
@@ -161,6 +162,15 @@ internal static class TableBuilder
                         plan.LeadingZero++;
                     }
 
+                    // Parsed here once; pass 2 only parses the cells that are not plain integers.
+                    long v = 0;
+                    foreach (var ch in s)
+                    {
+                        v = (v * 10) + (ch - '0');
+                    }
+
+                    plan.Values[r] = v;
+                    plan.Parsed[r] = true;
                     continue;
                 }
 
@@ -238,29 +248,63 @@ internal static class TableBuilder
 
             if (kind != ColumnKind.Numeric)
             {
+                // Equal texts share one string instance and get one id (used for duplicate checks).
                 var text = new string?[rows];
+                var ids = new int[rows];
                 var status = new CellStatus[rows];
                 var missing = 0;
+                var pool = new Dictionary<string, int>(StringComparer.Ordinal);
+                var poolLookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+                var distinct = new List<string>();
                 for (var r = 0; r < rows; r++)
                 {
+                    string? str = null;
+                    ReadOnlySpan<char> span;
                     if (raw.IsNative(r, c, out var v))
                     {
-                        text[r] = v.ToString("R", CultureInfo.InvariantCulture);
-                        continue;
+                        str = v.ToString("R", CultureInfo.InvariantCulture);
+                        span = str;
+                    }
+                    else if (raw.HasEscapedQuotes(r, c))
+                    {
+                        str = raw.GetString(r, c);
+                        if (kind == ColumnKind.Key)
+                        {
+                            str = str.Trim();
+                        }
+
+                        span = str;
+                    }
+                    else
+                    {
+                        span = raw.Span(r, c);
+                        if (kind == ColumnKind.Key)
+                        {
+                            span = span.Trim();
+                        }
                     }
 
-                    var span = raw.Span(r, c);
                     if (GermanNumber.Trim(span).IsEmpty)
                     {
                         status[r] = CellStatus.Missing;
+                        ids[r] = -1;
                         missing++;
                         continue;
                     }
 
-                    text[r] = kind == ColumnKind.Key ? raw.GetString(r, c).Trim() : raw.GetString(r, c);
+                    if (!poolLookup.TryGetValue(span, out var id))
+                    {
+                        str ??= span.ToString();
+                        id = distinct.Count;
+                        distinct.Add(str);
+                        pool[str] = id;
+                    }
+
+                    ids[r] = id;
+                    text[r] = distinct[id];
                 }
 
-                columns[c] = new ColumnData(name, kind, status, null, text, null);
+                columns[c] = new ColumnData(name, kind, status, null, text, null) { TextIds = ids };
                 reports[c] = new ColumnReport(name, kind, rows - missing, missing, 0, 0, null, null, null, null, reason);
                 continue;
             }
@@ -289,7 +333,7 @@ internal static class TableBuilder
             }
 
             var strict = options.NumericColumns.Contains(name);
-            var values = new double[rows];
+            var values = plan.Values;
             var st = plans[c].Status;
             Dictionary<int, string>? rawText = null;
             int valueCount = 0, missingCount = 0, suppressedCount = 0, invalidCount = 0;
@@ -314,7 +358,11 @@ internal static class TableBuilder
                         continue;
                 }
 
-                if (raw.IsNative(r, c, out v))
+                if (plan.Parsed[r])
+                {
+                    v = plan.Values[r];
+                }
+                else if (raw.IsNative(r, c, out v))
                 {
                     // taken as is
                 }
@@ -376,6 +424,7 @@ internal static class TableBuilder
         return table;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Check(IndicatorTable table, TableColumnOptions options, ColumnReport[] reports, List<ImportFinding> findings)
     {
         var keyName = options.KeyColumns.Count > 0 ? options.KeyColumns[0] : table.Columns.FirstOrDefault(c => c.Kind == ColumnKind.Key)?.Name;
@@ -491,7 +540,58 @@ internal static class TableBuilder
             }
         }
 
-        var firstRow = new Dictionary<(string, string?, double), int>(table.RowCount);
+        // (key id, year id) packed into one long: one hash per row instead of hashing strings.
+        var keyIds = table.Column(keyName!).TextIds ?? Ids(keys);
+        var yearIds = new int[table.RowCount];
+        if (yearName is not null)
+        {
+            if (yearNumbers is not null)
+            {
+                // Few distinct years: a linear scan of the years seen so far beats hashing. NaN (no year) is its own id.
+                var seenYears = new List<double>();
+                for (var r = 0; r < yearIds.Length; r++)
+                {
+                    var y = yearStatus[r] == CellStatus.Value ? yearNumbers[r] : double.NaN;
+                    var id = -1;
+                    for (var j = 0; j < seenYears.Count; j++)
+                    {
+                        if (seenYears[j].Equals(y))
+                        {
+                            id = j;
+                            break;
+                        }
+                    }
+
+                    if (id < 0)
+                    {
+                        id = seenYears.Count;
+                        seenYears.Add(y);
+                    }
+
+                    yearIds[r] = id;
+                }
+            }
+            else
+            {
+                yearIds = Ids(yearTexts!);
+                for (var r = 0; r < yearIds.Length; r++)
+                {
+                    yearIds[r]++; // missing year (-1) becomes id 0
+                }
+            }
+        }
+
+        // A flat (key id × year id) table when small enough, else a dictionary on the packed pair.
+        var keyCount = 0;
+        var yearCount = 1;
+        for (var r = 0; r < keyIds.Length; r++)
+        {
+            keyCount = Math.Max(keyCount, keyIds[r] + 1);
+            yearCount = Math.Max(yearCount, yearIds[r] + 1);
+        }
+
+        var flat = (long)keyCount * yearCount <= 16_000_000 ? new int[keyCount * yearCount] : null;
+        var firstRow = flat is null ? new Dictionary<long, int>(table.RowCount) : null;
         for (var r = 0; r < table.RowCount; r++)
         {
             var k = keys[r];
@@ -501,17 +601,54 @@ internal static class TableBuilder
                 continue;
             }
 
-            var yKey = (k, yearTexts?[r], yearNumbers is not null && yearStatus[r] == CellStatus.Value ? yearNumbers[r] : double.NaN);
-            if (firstRow.TryGetValue(yKey, out var first))
+            int first;
+            if (flat is not null)
             {
-                var yearText = yearName is null ? string.Empty : $", {yearName} {(yearTexts?[r] ?? yKey.Item3.ToString(CultureInfo.InvariantCulture))}";
-                findings.Add(new ImportFinding(ImportFindingKind.DuplicateKey, table.GetLine(r), keyName, k, $"duplicate ({keyName} {k}{yearText}): first on line {table.GetLine(first)}"));
+                // Stores row + 1 so that 0 means "not seen".
+                ref var slot = ref flat[(keyIds[r] * yearCount) + yearIds[r]];
+                first = slot - 1;
+                if (slot == 0)
+                {
+                    slot = r + 1;
+                }
             }
             else
             {
-                firstRow[yKey] = r;
+                var code = ((long)keyIds[r] << 32) | (uint)yearIds[r];
+                first = firstRow!.TryAdd(code, r) ? -1 : firstRow[code];
+            }
+
+            if (first >= 0)
+            {
+                var yearText = yearName is null ? string.Empty : $", {yearName} {(yearTexts?[r] ?? yearNumbers![r].ToString(CultureInfo.InvariantCulture))}";
+                findings.Add(new ImportFinding(ImportFindingKind.DuplicateKey, table.GetLine(r), keyName, k, $"duplicate ({keyName} {k}{yearText}): first on line {table.GetLine(first)}"));
             }
         }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int[] Ids(IReadOnlyList<string?> keys)
+    {
+        var pool = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[keys.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var k = keys[i];
+            if (k is null)
+            {
+                ids[i] = -1;
+                continue;
+            }
+
+            if (!pool.TryGetValue(k, out var id))
+            {
+                pool[k] = id = pool.Count;
+            }
+
+            ids[i] = id;
+        }
+
+        return ids;
     }
 
     private static bool LooksLikeKeyName(string name)
@@ -536,6 +673,10 @@ internal static class TableBuilder
     private sealed class ColumnPlan(int rows)
     {
         public CellStatus[] Status { get; } = new CellStatus[rows];
+
+        public double[] Values { get; } = new double[rows];
+
+        public bool[] Parsed { get; } = new bool[rows];
 
         public int Native { get; set; }
 

@@ -20,5 +20,6 @@ public static class CliApp
         config.PropagateExceptions();
         config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
         // One line per verb; each verb lives in its own file in this folder.
+        config.AddCommand<TableCommand>("table").WithDescription("Read a CSV or xlsx table and print its import report.");
     }
 }
