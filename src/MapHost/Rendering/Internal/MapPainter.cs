@@ -115,6 +115,7 @@ internal sealed class MapPainter
                     canvas.DrawPath(path, fill);
                     if (style.PatternRedundancy && c > 0)
                     {
+                        redundancyPaint.Color = RedundancyLineColor(_page.Palette[c]);
                         DrawClipped(canvas, path, (cv, b) => cv.DrawPath(HatchPath(b, 12f * _u / c, false), redundancyPaint));
                     }
                 }
@@ -222,6 +223,7 @@ internal sealed class MapPainter
                     if (style.PatternRedundancy && row.Fill.ClassIndex > 0)
                     {
                         var c = row.Fill.ClassIndex;
+                        redundancy.Color = RedundancyLineColor(_page.Palette[c]);
                         DrawClipped(canvas, swatch, (cv, b) => cv.DrawPath(HatchPath(b, 12f * _u / c, false), redundancy));
                     }
 
@@ -542,6 +544,9 @@ internal sealed class MapPainter
     }
 
     private static SKColor ToSk(MapColor c) => new(c.R, c.G, c.B, c.A);
+
+    /// <summary>Pattern lines contrast with their fill: translucent black on light classes, translucent white on dark ones.</summary>
+    private static SKColor RedundancyLineColor(MapColor fill) => fill.Lightness >= 50 ? new SKColor(0, 0, 0, 120) : new SKColor(255, 255, 255, 150);
 
     private readonly struct Transform(MapPanelLayout layout)
     {
