@@ -17,9 +17,11 @@ public static class CliApp
     private static void Configure(IConfigurator config)
     {
         config.SetApplicationName("geoprevention");
-        config.PropagateExceptions();
+        // Every error reaches ExitCodes.Report: one line on stderr and a documented exit code, never a stack trace.
         config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
         // One line per verb; each verb lives in its own file in this folder.
         config.AddCommand<TableCommand>("table").WithDescription("Read a CSV or xlsx table and print its import report.");
+        config.AddCommand<InspectCommand>("inspect").WithDescription("Format, CRS, feature count, geometry types, invalid/null/empty/duplicate counts, bbox, area and fields of a vector file.");
+        config.AddCommand<NeighborsCommand>("neighbors").WithDescription("Queen or rook contiguity of the districts of a polygon file: links, min/mean/max neighbours, islands, components.");
     }
 }
