@@ -41,7 +41,8 @@ public static class VectorLayerReader
     /// <exception cref="GeoDataFormatException">The file is missing, empty, truncated, syntactically broken, of an unknown format,
     /// or holds other geometries than <see cref="VectorReadOptions.RequiredGeometry"/> allows. The message names the file and,
     /// for JSON syntax errors, the 1-based line and column (column in bytes).</exception>
-    /// <exception cref="UnknownCrsException">No CRS is declared and none can be detected, or the override is not a built-in EPSG code.</exception>
+    /// <exception cref="UnknownCrsException">No CRS is declared and none can be detected, a GeoJSON <c>crs</c> member names no EPSG code,
+    /// or the override is not a built-in EPSG code.</exception>
     public static VectorLayer Read(string path, VectorReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -246,6 +246,37 @@ public sealed class BadInputTests
         StringAssert.Contains(ex.Message, path, StringComparison.Ordinal);
     }
 
+    [TestMethod]
+    public void Read_ShapefileWithoutPrj_DetectsUtm32AndReports()
+    {
+        var shp = PeerShapefileCopy(out var dir);
+        File.Delete(Path.Combine(dir, "districts_100.prj"));
+
+        var layer = VectorLayerReader.Read(shp);
+
+        Assert.AreEqual(25832, layer.Crs.Epsg);
+        Assert.AreEqual(CrsOrigin.Detected, layer.Crs.Origin);
+        Assert.IsTrue(layer.Diagnostics.Any(d => d.Kind == GeoDiagnosticKind.CrsDetected));
+    }
+
+    [TestMethod]
+    public void Read_GeoJsonCrsMemberWithoutCode_ThrowsUnknownCrsNamingFile()
+    {
+        var path = Write("odd.geojson", "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"Lambert local\"}},\"features\":[]}");
+
+        var ex = Assert.ThrowsExactly<UnknownCrsException>(() => VectorLayerReader.Read(path));
+
+        StringAssert.Contains(ex.Message, path, StringComparison.Ordinal);
+    }
+
+    [TestMethod]
+    public void Read_CrsOverrideNotBuiltIn_ThrowsUnknownCrs()
+    {
+        var gpkg = TestPaths.Bench("data", "districts_100.gpkg");
+
+        Assert.ThrowsExactly<UnknownCrsException>(() => VectorLayerReader.Read(gpkg, new VectorReadOptions { CrsEpsg = 3035 }));
+    }
+
     private static string Write(string name, string content)
     {
         var path = Path.Combine(TestPaths.NewTempDirectory(), name);

@@ -8,6 +8,9 @@ namespace GeoPrevention.Geo.Tests.IO;
 [TestClass]
 public sealed class RealDataReadTests
 {
+    // The 2.8 MB TopoJSON is read once for the two tests that need it (tests run in parallel; Lazy is thread-safe).
+    private static readonly Lazy<VectorLayer> Vg250Topo = new(() => VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", "gemeinden_vg250.topojson")));
+
     private static readonly string[] WarendorfAgs =
     [
         "05570004", "05570008", "05570012", "05570016", "05570020", "05570024", "05570028",
@@ -19,7 +22,7 @@ public sealed class RealDataReadTests
     [DataRow("germany_gem_vg250_wgs84.geojson", "GeoJSON")]
     public void Read_Vg250Germany_HasReadmeCountsDuplicatesNullAndEmpty(string file, string format)
     {
-        var layer = VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", file));
+        var layer = format == "TopoJSON" ? Vg250Topo.Value : VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", file));
 
         Assert.AreEqual(format, layer.Format);
         Assert.HasCount(11103, layer.Features);
@@ -46,7 +49,7 @@ public sealed class RealDataReadTests
     public void Read_Vg250TopoJsonAndGeoJson_DecodeToTheSameCoordinates()
     {
         // The GeoJSON is a 6-decimal decode of the TopoJSON (README), so vertices agree to 5e-7 degrees.
-        var topo = VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", "gemeinden_vg250.topojson"));
+        var topo = Vg250Topo.Value;
         var geo = VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", "kreis_warendorf_gem_vg250_wgs84.geojson"));
         var ahlenTopo = topo.Features.Single(f => f.GetText("AGS") == "05570004").Geometry!;
         var ahlenGeo = geo.Features.Single(f => f.GetText("AGS") == "05570004").Geometry!;
