@@ -21,5 +21,6 @@ public static class CliApp
         config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
         // One line per verb; each verb lives in its own file in this folder.
         config.AddCommand<TableCommand>("table").WithDescription("Read a CSV or xlsx table and print its import report.");
+        config.AddCommand<JoinCommand>("join").WithDescription("Join a table to a district layer and print the join diagnostics.");
     }
 }
