@@ -96,8 +96,16 @@ internal static class CsvTokenizer
         var line = 1;
         var lineStart = offset;
 
+        // Leading blank lines are skipped (and counted, so that line numbers stay right).
+        while (pos < n && (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n')))
+        {
+            pos += text[pos] == '\r' ? 2 : 1;
+            line++;
+            lineStart = pos;
+        }
+
         // Count fields of the first record to fix the column count.
-        var columnCount = CountFirstRecordFields(source, text, offset, delimiter);
+        var columnCount = CountFirstRecordFields(source, text, pos, delimiter, line);
         var table = new RawTable(source, chars, columnCount);
         // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing.
         table.EnsureCapacity(text[offset..].Count('\n') + 1);
@@ -222,11 +230,11 @@ internal static class CsvTokenizer
         return table;
     }
 
-    private static int CountFirstRecordFields(string source, ReadOnlySpan<char> text, int pos, char delimiter)
+    private static int CountFirstRecordFields(string source, ReadOnlySpan<char> text, int pos, char delimiter, int line)
     {
         var fields = 1;
         var inQuotes = false;
-        var line = 1;
+        var firstLine = line;
         var quoteColumn = 0;
         var lineStart = pos;
         for (var i = pos; i < text.Length; i++)
@@ -258,7 +266,7 @@ internal static class CsvTokenizer
 
         if (inQuotes)
         {
-            throw new GeoDataFormatException(source, "unterminated quoted field (a '\"' opens a field that is never closed)", 1, quoteColumn);
+            throw new GeoDataFormatException(source, "unterminated quoted field (a '\"' opens a field that is never closed)", firstLine, quoteColumn);
         }
 
         return fields;

@@ -96,7 +96,6 @@ public static class TableReader
             throw new GeoDataFormatException(path, "the file is empty (no header and no data)", 1, 1);
         }
 
-        // Leading blank lines are skipped; keep the line count right for positions.
         char delimiter;
         if (options.Delimiter is { } d)
         {
@@ -105,7 +104,7 @@ public static class TableReader
         }
         else
         {
-            var (det, why) = CsvTokenizer.DetectDelimiter(chars.AsSpan(offset));
+            var (det, why) = CsvTokenizer.DetectDelimiter(chars.AsSpan(offset).TrimStart("\r\n"));
             delimiter = det;
             reasons.Add($"delimiter '{CsvTokenizer.Printable(det)}' detected: {why}");
         }

@@ -147,6 +147,14 @@ public sealed class TableReaderTests
     }
 
     [TestMethod]
+    public void ReadCsv_LeadingBlankLines_SkippedAndLinesCounted()
+    {
+        var path = Write("b.csv", "\r\n\r\nags;n\r\n05570004;1\r\n05570008;2;3\r\n", new UTF8Encoding(false));
+        var ex = Assert.ThrowsExactly<GeoDataFormatException>(() => TableReader.ReadCsv(path));
+        StringAssert.StartsWith(ex.Message, path + ":5:12:", StringComparison.Ordinal);
+    }
+
+    [TestMethod]
     public void ReadCsv_ShortRow_ThrowsAtEndOfLine()
     {
         var path = Write("s.csv", "a;b;c\n1;2;3\n4;5\n", new UTF8Encoding(false));
