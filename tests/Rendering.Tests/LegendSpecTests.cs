@@ -58,3 +58,36 @@ public sealed class LegendSpecTests
         Assert.ThrowsExactly<ArgumentException>(() => LegendSpec.FromBreaks([1]));
     }
 }
+
+[TestClass]
+public sealed class LegendLayoutTests
+{
+    [TestMethod]
+    public void ComputeLayout_SpecialEntries_AlwaysAddsRowsNeverRemovesThem()
+    {
+        // The Warendorf spec uses suppressed and unreliable (2 special rows when used); Always adds "keine Daten".
+        var spec = TestMaps.WarendorfSpec();
+
+        double Height(SpecialEntries mode) => MapRenderer.ComputeLayout(spec with { Legend = spec.Legend! with { SpecialEntries = mode } }).LegendFrame!.Value.Height;
+
+        var whenUsed = Height(SpecialEntries.WhenUsed);
+        var always = Height(SpecialEntries.Always);
+        var never = Height(SpecialEntries.Never);
+        Assert.IsGreaterThan(whenUsed, always);
+        Assert.IsLessThan(whenUsed, never);
+        // Row pitch is constant: (always − whenUsed) is one row, (whenUsed − never) two rows plus the 4 pt gap.
+        var row = always - whenUsed;
+        Assert.AreEqual((2 * row) + (4 * spec.Page.PxPerPt), whenUsed - never, 0.01);
+    }
+
+    [TestMethod]
+    public void PageSize_A4At300Dpi_Is2480By3508Pixels()
+    {
+        var a4 = PageSize.FromMillimetres(210, 297, 300);
+
+        Assert.AreEqual(2480, a4.WidthPx);
+        Assert.AreEqual(3508, a4.HeightPx);
+        Assert.AreEqual(300 / 72.0, a4.PxPerPt, 1e-12);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => PageSize.FromPixels(30000, 100));
+    }
+}

@@ -47,7 +47,8 @@ public sealed record MapStyle
 
     /// <summary>
     /// Borders are skipped when the map frame area divided by the number of drawn features is below this many square
-    /// pixels (dense maps: borders would cover the fills); default 60.
+    /// pixels (dense maps: borders would cover the fills); default 60. Such dense maps are also filled without
+    /// antialiasing, so neighbouring districts tile the pixels exactly (no background seams) and render faster.
     /// </summary>
     public double DenseBorderMinAreaPx { get; init; } = 60;
 }
