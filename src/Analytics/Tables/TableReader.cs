@@ -361,9 +361,9 @@ public static class TableReader
                 return (new UTF8Encoding(false).GetChars(bytes, start, bytes.Length - start), "utf-8", hasBom);
             }
 
-            reasons.Add($"encoding {forced.WebName}: option Encoding");
-            var skip = hasBom && forced.CodePage == Encoding.UTF8.CodePage ? 3 : 0;
-            return (forced.GetChars(bytes, skip, bytes.Length - skip), forced.WebName, false);
+            // A UTF-8 BOM is not text in any encoding: it is skipped (and reported) even when the option wins.
+            reasons.Add($"encoding {forced.WebName}: option Encoding" + (hasBom ? " (a UTF-8 byte-order mark was present and skipped)" : string.Empty));
+            return (forced.GetChars(bytes, start, bytes.Length - start), forced.WebName, hasBom);
         }
 
         if (hasBom)
