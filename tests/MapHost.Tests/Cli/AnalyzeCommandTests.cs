@@ -166,4 +166,18 @@ public sealed class AnalyzeCommandTests
         StringAssert.Contains(run.StdErr, "indicators_1000.csv", StringComparison.Ordinal);
         Assert.AreEqual(string.Empty, run.StdOut);
     }
+
+    [TestMethod]
+    public void Analyze_MissingPolygonFile_InputErrorNamingTheFile()
+    {
+        var missing = Path.Combine(TestPaths.NewTempDirectory(), "bezirke.gpkg");
+        var args = Arguments();
+        args[Array.IndexOf(args, "--polygons") + 1] = missing;
+
+        var run = DotnetProcess.Run("geoprevention.dll", args, TimeSpan.FromSeconds(60));
+
+        Assert.AreEqual(3, run.ExitCode);
+        StringAssert.Contains(run.StdErr, "bezirke.gpkg", StringComparison.Ordinal);
+        Assert.AreEqual(string.Empty, run.StdOut);
+    }
 }
