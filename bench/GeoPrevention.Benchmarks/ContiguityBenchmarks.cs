@@ -1,8 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using GeoPrevention.Geo.IO;
 using GeoPrevention.Geo.Operations;
-using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace GeoPrevention.Benchmarks;
 
@@ -27,7 +26,7 @@ public class ContiguityBenchmarks
     {
         _geometries = Input.StartsWith("hex", StringComparison.Ordinal)
             ? HexGrid(int.Parse(Input.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture))
-            : ReadGpkg(BenchData.File(int.Parse(Input, System.Globalization.CultureInfo.InvariantCulture), "gpkg"));
+            : [.. VectorLayerReader.Read(BenchData.File(int.Parse(Input, System.Globalization.CultureInfo.InvariantCulture), "gpkg")).Features.Select(f => f.Geometry)];
 
         // Guard against measuring a wrong answer: the peer link counts (spdep = libpysal) for the peer data sets.
         var links = Contiguity.Queen(_geometries).LinkCount;
@@ -66,24 +65,5 @@ public class ContiguityBenchmarks
         }
 
         return result;
-    }
-
-    /// <summary>Reads the geometries of table <c>districts</c> (stand-in until the Geo IO reader is merged).</summary>
-    public static Geometry?[] ReadGpkg(string path)
-    {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        using var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT geom FROM districts ORDER BY fid";
-        using var reader = cmd.ExecuteReader();
-        var codec = new GeoPackageGeoReader();
-        var list = new List<Geometry?>();
-        while (reader.Read())
-        {
-            list.Add(reader.IsDBNull(0) ? null : codec.Read((byte[])reader.GetValue(0)));
-        }
-
-        return [.. list];
     }
 }

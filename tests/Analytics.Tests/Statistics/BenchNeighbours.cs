@@ -1,15 +1,13 @@
+using GeoPrevention.Geo.IO;
+using GeoPrevention.Geo.Operations;
 using GeoPrevention.Tests.Shared;
-using Microsoft.Data.Sqlite;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace GeoPrevention.Analytics.Tests.Statistics;
 
 /// <summary>
 /// Queen neighbours of the N = 1000 peer districts (<c>../shared/bench/data/districts_1000.gpkg</c>), sorted by
-/// sr_id. Test-only: an independent reimplementation of spdep <c>poly2nb(queen = TRUE)</c> for this data set,
-/// whose shared vertices are bit-identical (coordinates rounded to 1 mm by the generator), so two polygons are
-/// queen neighbours exactly when they share a vertex. The lead switches this to Geo's contiguity on merge.
+/// sr_id, read with <see cref="VectorLayerReader"/> and built with <see cref="Contiguity.Queen(IReadOnlyList{NetTopologySuite.Geometries.Geometry?})"/>
+/// (spdep <c>poly2nb(queen = TRUE)</c>).
 /// </summary>
 internal static class BenchNeighbours
 {
@@ -29,64 +27,14 @@ internal static class BenchNeighbours
 
     private static (string[], int[][], double[], double[]) Load()
     {
-        var path = TestPaths.Bench("data", "districts_1000.gpkg");
-        var ids = new List<string>();
-        var polys = new List<Geometry>();
-        var reader = new GeoPackageGeoReader();
-        using (var conn = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False"))
-        {
-            conn.Open();
-            using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT sr_id, geom FROM districts ORDER BY sr_id";
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                ids.Add(r.GetString(0));
-                polys.Add(reader.Read((byte[])r.GetValue(1)));
-            }
-        }
+        var layer = VectorLayerReader.Read(TestPaths.Bench("data", "districts_1000.gpkg"));
+        var features = layer.Features.OrderBy(f => f.GetText("sr_id"), StringComparer.Ordinal).ToArray();
+        var ids = features.Select(f => f.GetText("sr_id")!).ToArray();
+        var geometries = features.Select(f => f.Geometry).ToArray();
+        var neighbours = Contiguity.Queen(geometries).ToArrays();
 
-        var byVertex = new Dictionary<(double, double), List<int>>();
-        for (var i = 0; i < polys.Count; i++)
-        {
-            foreach (var c in polys[i].Coordinates)
-            {
-                if (!byVertex.TryGetValue((c.X, c.Y), out var list))
-                {
-                    list = [];
-                    byVertex[(c.X, c.Y)] = list;
-                }
-
-                if (list.Count == 0 || list[^1] != i)
-                {
-                    list.Add(i);
-                }
-            }
-        }
-
-        var sets = new HashSet<int>[polys.Count];
-        for (var i = 0; i < sets.Length; i++)
-        {
-            sets[i] = [];
-        }
-
-        foreach (var list in byVertex.Values)
-        {
-            foreach (var a in list)
-            {
-                foreach (var b in list)
-                {
-                    if (a != b)
-                    {
-                        sets[a].Add(b);
-                    }
-                }
-            }
-        }
-
-        var nb = sets.Select(s => s.Order().ToArray()).ToArray();
-        var x = polys.Select(p => p.Centroid.X).ToArray();
-        var y = polys.Select(p => p.Centroid.Y).ToArray();
-        return ([.. ids], nb, x, y);
+        var x = geometries.Select(g => g!.Centroid.X).ToArray();
+        var y = geometries.Select(g => g!.Centroid.Y).ToArray();
+        return (ids, neighbours, x, y);
     }
 }

@@ -1,4 +1,5 @@
 using GeoPrevention.Geo.Operations;
+using GeoPrevention.Tests.Shared;
 using NetTopologySuite.Geometries;
 
 namespace GeoPrevention.Geo.Tests.Operations;
@@ -176,7 +177,7 @@ public sealed class ContiguityTests
     [TestMethod]
     public void Queen_PeerData1000_MatchesSpdep()
     {
-        var layer = DistrictLayer.FromLayer(BenchGpkg.Load1000(), new DistrictLayerOptions { KeyField = "sr_id", NameField = "name" });
+        var layer = DistrictLayer.FromLayer(TestLayers.Bench1000, new DistrictLayerOptions { KeyField = "sr_id", NameField = "name" });
 
         var nb = Contiguity.Compute(layer, ContiguityKind.Queen);
 
@@ -198,7 +199,7 @@ public sealed class ContiguityTests
     [TestMethod]
     public void Queen_PeerData1000_ListsAreSortedAndSymmetric()
     {
-        var layer = DistrictLayer.FromLayer(BenchGpkg.Load1000(), "sr_id");
+        var layer = DistrictLayer.FromLayer(TestLayers.Bench1000, "sr_id");
 
         var nb = Contiguity.Compute(layer, ContiguityKind.Rook);
 

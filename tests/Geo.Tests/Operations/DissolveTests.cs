@@ -31,7 +31,7 @@ public sealed class DissolveTests
     [TestMethod]
     public void Union_PeerData1000_OnePolygonNoSlivers()
     {
-        var layer = DistrictLayer.FromLayer(BenchGpkg.Load1000(), "sr_id");
+        var layer = DistrictLayer.FromLayer(TestLayers.Bench1000, "sr_id");
 
         var union = Dissolve.Union(layer.Geometries);
 

@@ -1,3 +1,4 @@
+using GeoPrevention.Geo.IO;
 using GeoPrevention.Geo.Operations;
 using GeoPrevention.Tests.Shared;
 
@@ -9,7 +10,7 @@ public sealed class GeometryAreaTests
     [TestMethod]
     public void SquareKilometres_PeerData1000_MatchesSf()
     {
-        var layer = DistrictLayer.FromLayer(BenchGpkg.Load1000(), "sr_id");
+        var layer = DistrictLayer.FromLayer(TestLayers.Bench1000, "sr_id");
 
         var areas = GeometryArea.SquareKilometres(layer);
 
@@ -29,7 +30,7 @@ public sealed class GeometryAreaTests
     public void SquareKilometres_AhlenDvg2_WithinOnePercentOfOfficial()
     {
         // nrw-dvg2-2023/README.md: the derived file is EPSG:25832 with key field AGS; Ahlen is 05570004.
-        var source = TestLayers.ReadGeoJson(TestPaths.RealData("nrw-dvg2-2023", "nrw_gem_396_dvg2_epsg25832.geojson"), TestLayers.Utm32);
+        var source = VectorLayerReader.Read(TestPaths.RealData("nrw-dvg2-2023", "nrw_gem_396_dvg2_epsg25832.geojson"), new VectorReadOptions { CrsEpsg = 25832 });
         var layer = DistrictLayer.FromLayer(source, "AGS");
 
         var ahlen = GeometryArea.SquareKilometres(layer.Find("05570004")!.Geometry);

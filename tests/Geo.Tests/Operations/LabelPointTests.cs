@@ -57,7 +57,7 @@ public sealed class LabelPointTests
     public void ComputeAll_PeerData1000_EveryPointInsideItsDistrict()
     {
         // The first 300 of the 1000 peer districts (Voronoi cells, many thin ones) keep the test fast.
-        var layer = DistrictLayer.FromLayer(BenchGpkg.Load1000(), "sr_id");
+        var layer = DistrictLayer.FromLayer(TestLayers.Bench1000, "sr_id");
         var geometries = layer.Geometries.Take(300).ToArray();
 
         var points = LabelPoint.ComputeAll(geometries);

@@ -25,7 +25,7 @@ public sealed class PointAssignmentTests
     [TestMethod]
     public void Assign_PeerData1000_LabelPointsLandInTheirOwnDistrict()
     {
-        var layer = DistrictLayer.FromLayer(BenchGpkg.Load1000(), "sr_id");
+        var layer = DistrictLayer.FromLayer(TestLayers.Bench1000, "sr_id");
         var points = LabelPoint.ComputeAll(layer.Geometries, new LabelPointOptions { Method = LabelPointMethod.InteriorPoint }).Select(p => p!.Coordinate).ToArray();
 
         var result = PointAssignment.Assign(layer, points);

@@ -1,19 +1,18 @@
-using System.Text.Json;
-using NetTopologySuite.Features;
+using GeoPrevention.Geo.IO;
+using GeoPrevention.Tests.Shared;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using NetTopologySuite.IO.Converters;
 
 namespace GeoPrevention.Geo.Tests.Operations;
 
-/// <summary>Builds small layers from WKT and reads GeoJSON test data (NetTopologySuite.IO.GeoJSON4STJ) into layers.</summary>
+/// <summary>Builds small layers from WKT and caches the peer benchmark layer.</summary>
 internal static class TestLayers
 {
     public static readonly CrsInfo Utm32 = new(25832, "ETRS89 / UTM zone 32N", CrsOrigin.Declared);
     public static readonly CrsInfo Wgs84 = new(4326, "WGS 84", CrsOrigin.FormatDefault);
 
     private static readonly WKTReader Wkt = new();
-    private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
+    private static readonly Lazy<VectorLayer> Districts1000 = new(() => VectorLayerReader.Read(TestPaths.Bench("data", "districts_1000.gpkg")));
 
     public static Geometry Geom(string wkt) => Wkt.Read(wkt);
 
@@ -47,42 +46,6 @@ internal static class TestLayers
         return cells;
     }
 
-    /// <summary>Reads a GeoJSON FeatureCollection into a layer with the given CRS (the test states the CRS from the data README).</summary>
-    public static VectorLayer ReadGeoJson(string path, CrsInfo crs)
-    {
-        FeatureCollection collection;
-        using (var stream = File.OpenRead(path))
-        {
-            collection = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJsonOptions)!;
-        }
-
-        var fields = new List<string>();
-        var features = new List<VectorFeature>(collection.Count);
-        for (var i = 0; i < collection.Count; i++)
-        {
-            var f = collection[i];
-            var attributes = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (f.Attributes is not null)
-            {
-                foreach (var name in f.Attributes.GetNames())
-                {
-                    if (!fields.Contains(name))
-                    {
-                        fields.Add(name);
-                    }
-
-                    attributes[name] = f.Attributes[name] switch
-                    {
-                        decimal d => (double)d,
-                        JsonElement e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.ToString(),
-                        var other => other,
-                    };
-                }
-            }
-
-            features.Add(new VectorFeature(i, f.Geometry, attributes));
-        }
-
-        return new VectorLayer(path, "GeoJSON", crs, fields, features);
-    }
+    /// <summary>The N = 1000 peer districts (<c>../shared/bench/data/districts_1000.gpkg</c>, EPSG:25832), read once per test run (the layer is immutable).</summary>
+    public static VectorLayer Bench1000 => Districts1000.Value;
 }

@@ -1,3 +1,4 @@
+using GeoPrevention.Geo.IO;
 using GeoPrevention.Geo.Operations;
 using GeoPrevention.Tests.Shared;
 using NetTopologySuite.Geometries;
@@ -13,7 +14,7 @@ namespace GeoPrevention.Geo.Tests.Operations;
 [TestClass]
 public sealed class Vg250RealDataTests
 {
-    private static readonly Lazy<VectorLayer> Germany = new(() => TestLayers.ReadGeoJson(TestPaths.RealData("bkg-vg250-gem-topojson", "germany_gem_vg250_wgs84.geojson"), TestLayers.Wgs84));
+    private static readonly Lazy<VectorLayer> Germany = new(() => VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", "germany_gem_vg250_wgs84.geojson")));
 
     [TestMethod]
     public void Validate_Germany_NtsFindsTheSame47InvalidGeometriesAsGeos()
@@ -64,7 +65,7 @@ public sealed class Vg250RealDataTests
     [TestMethod]
     public void Queen_KreisWarendorf_KnownAdjacencies()
     {
-        var source = TestLayers.ReadGeoJson(TestPaths.RealData("bkg-vg250-gem-topojson", "kreis_warendorf_gem_vg250_wgs84.geojson"), TestLayers.Wgs84);
+        var source = VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", "kreis_warendorf_gem_vg250_wgs84.geojson"));
         var layer = DistrictLayer.FromLayer(source, new DistrictLayerOptions { KeyField = "AGS", NameField = "GEN" });
 
         var nb = Contiguity.Compute(layer, ContiguityKind.Queen);
@@ -98,7 +99,7 @@ public sealed class Vg250RealDataTests
     [TestMethod]
     public void Union_KreisWarendorf_OneValidPolygonWithoutHoles()
     {
-        var source = TestLayers.ReadGeoJson(TestPaths.RealData("bkg-vg250-gem-topojson", "kreis_warendorf_gem_vg250_wgs84.geojson"), TestLayers.Wgs84);
+        var source = VectorLayerReader.Read(TestPaths.RealData("bkg-vg250-gem-topojson", "kreis_warendorf_gem_vg250_wgs84.geojson"));
         var layer = DistrictLayer.FromLayer(source, "AGS");
 
         var result = Dissolve.ByKey(layer.Geometries, Enumerable.Repeat<string?>("05570", layer.Count).ToArray());

@@ -24,5 +24,6 @@ public static class CliApp
         config.AddCommand<InspectCommand>("inspect").WithDescription("Format, CRS, feature count, geometry types, invalid/null/empty/duplicate counts, bbox, area and fields of a vector file.");
         config.AddCommand<NeighborsCommand>("neighbors").WithDescription("Queen or rook contiguity of the districts of a polygon file: links, min/mean/max neighbours, islands, components.");
         config.AddCommand<JoinCommand>("join").WithDescription("Join a table to a district layer and print the join diagnostics.");
+        config.AddCommand<AnalyzeCommand>("analyze").WithDescription("Rate summary, breaks of every classification method, queen weights, Moran's I, LISA quadrants and inequality of one indicator and year.");
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
-using GeoPrevention.Tests.Shared;
 
-namespace GeoPrevention.Geo.Tests.Operations;
+namespace GeoPrevention.Tests.Shared;
 
-/// <summary>Reference values of the R peer (sf 1.0.9, spdep 1.2.7, GEOS 3.11.1) from ../shared/bench/results/peers-2026-11-28.json.</summary>
+/// <summary>
+/// Reference values of the R peer (R 4.2: sf 1.0.9, classInt 0.4.9, spdep 1.2.7, GEOS 3.11.1) from
+/// ../shared/bench/results/peers-2026-11-28.json (shared by all test projects).
+/// </summary>
 internal static class PeerResults
 {
     private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(TestPaths.Bench("results", "peers-2026-11-28.json"))));
