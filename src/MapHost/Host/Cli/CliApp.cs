@@ -20,5 +20,6 @@ public static class CliApp
         config.PropagateExceptions();
         config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
         // One line per verb; each verb lives in its own file in this folder.
+        config.AddCommand<ServeCommand>("serve").WithDescription("Start the web map host on an atlas (default: the demo atlas) at http://127.0.0.1:5080/.");
     }
 }
