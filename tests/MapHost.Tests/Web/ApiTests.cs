@@ -24,6 +24,7 @@ public sealed class ApiTests
         Assert.AreEqual("quantile", json.GetProperty("defaultClassification").GetString());
         Assert.AreEqual(5, json.GetProperty("defaultClasses").GetInt32());
         Assert.AreEqual(JsonValueKind.Null, json.GetProperty("backgroundUrl").ValueKind);
+        Assert.AreEqual("jugendamtsbezirke", json.GetProperty("emphasisLayer").GetString());
         Assert.AreEqual(5, json.GetProperty("goals").GetArrayLength());
 
         // Ahlen's bbox lies inside the Kreis bbox and is much smaller (WGS84, [w, s, e, n]).

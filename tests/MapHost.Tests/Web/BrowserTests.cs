@@ -128,6 +128,31 @@ public sealed partial class BrowserTests
     }
 
     [TestMethod]
+    public async Task Views_LisaAndGoals_RecolourWithTheirLegends()
+    {
+        var (page, _, errors) = await OpenAsync();
+
+        await page.SelectOptionAsync("#view", "lisa");
+        await page.WaitForSelectorAsync("#map[data-view='lisa']");
+        var lisaFills = (await FillsAsync(page)).Distinct().ToArray();
+        var lisaLegend = await page.InnerTextAsync("#legend");
+        await page.SelectOptionAsync("#view", "goals");
+        await page.WaitForSelectorAsync("#map[data-view='goals']");
+        var goalFills = (await FillsAsync(page)).Distinct().ToArray();
+        var goalLegend = await page.InnerTextAsync("#legend");
+        await ScreenshotAsync(page, "07_goals.png");
+
+        string[] lisaColours = ["#ff0000", "#0000ff", "#f4ada8", "#a7adf9", "#eeeeee", "url(#gp-hatch)", "url(#gp-minpop)", "#fff"];
+        string[] goalColours = ["#1a9641", "#fdae61", "#d7191c", "#bababa", "url(#gp-hatch)"];
+        Assert.IsTrue(lisaFills.All(lisaColours.Contains), string.Join(" ", lisaFills));
+        Assert.IsTrue(goalFills.All(goalColours.Contains), string.Join(" ", goalFills));
+        Assert.IsTrue(lisaLegend.Contains("Hoch-Hoch (Hotspot)", StringComparison.Ordinal), lisaLegend);
+        Assert.IsTrue(goalLegend.Contains("auf Kurs", StringComparison.Ordinal) && goalLegend.Contains("Ziele 2025", StringComparison.Ordinal), goalLegend);
+        Assert.AreEqual(4, await page.Locator(".leaflet-overlay-pane path:not(.leaflet-interactive)").CountAsync(), "the four Jugendamtsbezirke are outlined");
+        CollectionAssert.AreEqual(Array.Empty<string>(), errors);
+    }
+
+    [TestMethod]
     public async Task AhlenPreset_Click_ZoomsToAhlen()
     {
         var (page, _, errors) = await OpenAsync();

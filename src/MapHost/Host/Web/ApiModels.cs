@@ -22,6 +22,7 @@ internal sealed record AtlasInfo(
     string DefaultClassification,
     int DefaultClasses,
     IReadOnlyList<GoalInfo> Goals,
+    string? EmphasisLayer,
     string? BackgroundUrl);
 
 internal sealed record LayerInfo(string Id, string Label);

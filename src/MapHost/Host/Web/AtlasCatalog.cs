@@ -348,6 +348,7 @@ internal sealed class AtlasCatalog
             MethodId(defaultMethod),
             m.Map.Classes,
             [.. m.Goals.Select(g => new GoalInfo(g.Id, g.Label, g.Indicator, g.Scope.Layer, g.Scope.Keys, g.BaselineYear, g.BaselineValue, g.Target, g.Deadline))],
+            m.Map.EmphasisLayer is { } e && m.FindLayer(e) is not null ? e : null,
             Options.BackgroundUrl);
 
         static string MethodIdOf(string s) => char.ToLowerInvariant(s[0]) + s[1..];

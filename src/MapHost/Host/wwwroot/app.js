@@ -21,6 +21,7 @@ const state = {
 
 let map;
 let geoLayer;
+let outlineLayer;
 
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -148,6 +149,17 @@ async function loadGeometry() {
   const features = [...state.geo[state.layer].features].sort((x, y) => x.properties.name.localeCompare(y.properties.name, 'de'));
   for (const f of features) select.append(new Option(f.properties.name, f.properties.key));
   if (!state.area) map.fitBounds(geoLayer.getBounds(), fitPadding());
+  await loadOutlines();
+}
+
+// Thick outlines of the atlas's emphasis layer (e.g. the four Jugendamtsbezirke) above the districts; they take no
+// mouse events, so hover and click still reach the districts below.
+async function loadOutlines() {
+  const id = state.atlas.emphasisLayer;
+  if (outlineLayer) { outlineLayer.remove(); outlineLayer = null; }
+  if (!id || id === state.layer) return;
+  if (!state.geo[id]) state.geo[id] = await api(`/api/layers/${encodeURIComponent(id)}/geojson`);
+  outlineLayer = L.geoJSON(state.geo[id], { interactive: false, style: () => ({ color: '#1d2733', weight: 2.5, fill: false }) }).addTo(map);
 }
 
 function fillFor(v) {
@@ -187,6 +199,7 @@ async function refresh() {
   document.getElementById('map').dataset.ready = 'true';
   document.getElementById('map').dataset.indicator = state.indicator;
   document.getElementById('map').dataset.year = String(state.year);
+  document.getElementById('map').dataset.view = state.view;
 }
 
 function escapeHtml(s) {
