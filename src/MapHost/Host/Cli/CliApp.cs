@@ -25,5 +25,6 @@ public static class CliApp
         config.AddCommand<NeighborsCommand>("neighbors").WithDescription("Queen or rook contiguity of the districts of a polygon file: links, min/mean/max neighbours, islands, components.");
         config.AddCommand<JoinCommand>("join").WithDescription("Join a table to a district layer and print the join diagnostics.");
         config.AddCommand<AnalyzeCommand>("analyze").WithDescription("Rate summary, breaks of every classification method, queen weights, Moran's I, LISA quadrants and inequality of one indicator and year.");
+        config.AddCommand<ServeCommand>("serve").WithDescription("Start the web map host on an atlas (default: the demo atlas) at http://127.0.0.1:5080/.");
     }
 }

@@ -21,6 +21,7 @@ const state = {
 
 let map;
 let geoLayer;
+let outlineLayer;
 
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -95,7 +96,7 @@ function initControls() {
   $('classes').addEventListener('change', () => { state.classes = Number($('classes').value); refresh(); });
   $('view').addEventListener('change', () => { state.view = $('view').value; refresh(); });
   $('play').addEventListener('click', togglePlay);
-  $('profile-close').addEventListener('click', () => { $('profile').hidden = true; state.selected = null; });
+  $('profile-close').addEventListener('click', () => { $('profile').hidden = true; state.selected = null; map.invalidateSize(); });
   $('district-select').addEventListener('change', () => { if ($('district-select').value) openProfile($('district-select').value); });
 }
 
@@ -143,40 +144,26 @@ async function loadGeometry() {
       });
     },
   }).addTo(map);
-  ensurePatterns();
   const select = $('district-select');
   select.length = 1;
   const features = [...state.geo[state.layer].features].sort((x, y) => x.properties.name.localeCompare(y.properties.name, 'de'));
   for (const f of features) select.append(new Option(f.properties.name, f.properties.key));
-  if (!state.area) map.fitBounds(geoLayer.getBounds(), { padding: [10, 10] });
+  if (!state.area) map.fitBounds(geoLayer.getBounds(), fitPadding());
+  await loadOutlines();
 }
 
-function ensurePatterns() {
-  const svg = document.querySelector('#map .leaflet-overlay-pane svg');
-  if (!svg || svg.querySelector('#gp-hatch')) return;
-  const ns = 'http://www.w3.org/2000/svg';
-  const defs = document.createElementNS(ns, 'defs');
-  const make = (id, angle, color) => {
-    const p = document.createElementNS(ns, 'pattern');
-    p.setAttribute('id', id);
-    p.setAttribute('patternUnits', 'userSpaceOnUse');
-    p.setAttribute('width', '6');
-    p.setAttribute('height', '6');
-    p.setAttribute('patternTransform', `rotate(${angle})`);
-    const bg = document.createElementNS(ns, 'rect');
-    bg.setAttribute('width', '6'); bg.setAttribute('height', '6'); bg.setAttribute('fill', '#fff');
-    const line = document.createElementNS(ns, 'rect');
-    line.setAttribute('width', '1.5'); line.setAttribute('height', '6'); line.setAttribute('fill', color);
-    p.append(bg, line);
-    defs.append(p);
-  };
-  make('gp-hatch', 45, '#555');
-  make('gp-minpop', -45, '#999');
-  svg.prepend(defs);
+// Thick outlines of the atlas's emphasis layer (e.g. the four Jugendamtsbezirke) above the districts; they take no
+// mouse events, so hover and click still reach the districts below.
+async function loadOutlines() {
+  const id = state.atlas.emphasisLayer;
+  if (outlineLayer) { outlineLayer.remove(); outlineLayer = null; }
+  if (!id || id === state.layer) return;
+  if (!state.geo[id]) state.geo[id] = await api(`/api/layers/${encodeURIComponent(id)}/geojson`);
+  outlineLayer = L.geoJSON(state.geo[id], { interactive: false, style: () => ({ color: '#1d2733', weight: 2.5, fill: false }) }).addTo(map);
 }
 
 function fillFor(v) {
-  if (state.view === 'goals') return GOAL_COLOR[v.goalStatus] || '#fff';
+  if (state.view === 'goals') return v.goalStatus === 'notPublishable' ? 'url(#gp-hatch)' : GOAL_COLOR[v.goalStatus] || '#fff';
   if (v.status === 'suppressed') return 'url(#gp-hatch)';
   if (v.status === 'minpop') return 'url(#gp-minpop)';
   if (v.status === 'nodata' || v.cls === null || v.cls === undefined) return '#fff';
@@ -205,12 +192,14 @@ async function refresh() {
     layer.bindTooltip(() => tooltipHtml(layer.feature.properties, v, meta), { sticky: true, className: 'gp-tip' });
   });
   renderLegend(meta);
+  if (state.view === 'goals') await renderGoalOverview(meta);
   updateExportLinks();
   $('indicator-description').textContent = meta.description || meta.label;
   setStatus(`${meta.shortLabel || meta.label}, ${state.year}`);
   document.getElementById('map').dataset.ready = 'true';
   document.getElementById('map').dataset.indicator = state.indicator;
   document.getElementById('map').dataset.year = String(state.year);
+  document.getElementById('map').dataset.view = state.view;
 }
 
 function escapeHtml(s) {
@@ -248,22 +237,48 @@ function renderLegend(meta) {
   if (state.view === 'values') html += `<div class="unit">${escapeHtml(meta.unit || '')} ${escapeHtml(meta.denominatorLabel || '')}</div>`;
   html += '<ul>';
   for (const entry of v.legend) {
-    const swatch = entry.pattern ? `<span class="swatch ${entry.pattern}"></span>` : `<span class="swatch" style="background:${entry.color}"></span>`;
+    // No inline style attributes (the CSP allows none): colours are set through the CSSOM below.
+    const swatch = entry.pattern ? `<span class="swatch ${escapeHtml(entry.pattern)}"></span>` : `<span class="swatch" data-color="${escapeHtml(entry.color)}"></span>`;
     html += `<li>${swatch}<span>${escapeHtml(entry.label)}</span><span class="count">${intFmt.format(entry.count)}</span></li>`;
   }
   html += '</ul>';
   if (v.note) html += `<div class="unit">${escapeHtml(v.note)}</div>`;
   el.innerHTML = html;
+  for (const s of el.querySelectorAll('.swatch[data-color]')) s.style.background = s.dataset.color;
+}
+
+async function renderGoalOverview(meta) {
+  let rows;
+  try {
+    rows = await api(`/api/goals?${new URLSearchParams({ year: state.year })}`);
+  } catch (e) {
+    return;
+  }
+  let html = `<h2>Ziele ${state.year}</h2><ul class="goals">`;
+  for (const r of rows) {
+    const m = indicatorMeta(r.indicator);
+    const value = r.value === null ? '–' : formatValue(r.value, m);
+    html += `<li><span>${escapeHtml(r.label)}</span><span class="count">${escapeHtml(value)} · ${escapeHtml(GOAL_TEXT[r.status] || r.status)}</span></li>`;
+  }
+  html += '</ul>';
+  $('legend').insertAdjacentHTML('beforeend', html);
 }
 
 function updateExportLinks() {
   const area = state.area || (state.atlas.areas[0] && state.atlas.areas[0].id) || '';
   for (const format of ['png', 'pdf', 'svg']) {
     const p = new URLSearchParams({ layer: state.layer, indicator: state.indicator, year: state.year, method: state.method, classes: state.classes, area, format });
+    if (state.view === 'lisa') p.set('view', 'lisa');
     const a = $(`export-${format}`);
     a.href = `/api/maps/render?${p}`;
     a.setAttribute('download', `karte_${state.indicator}_${state.year}_${area}.${format}`);
   }
+}
+
+// Keeps the districts clear of the legend box in the lower right corner.
+function fitPadding() {
+  const legend = $('legend');
+  return { paddingTopLeft: [12, 12], paddingBottomRight: [(legend ? legend.offsetWidth : 0) + 16, 12] };
 }
 
 function zoomToArea(id) {
@@ -272,7 +287,7 @@ function zoomToArea(id) {
   state.area = id;
   for (const b of document.querySelectorAll('#areas button')) b.setAttribute('aria-pressed', String(b.dataset.area === id));
   const [w, s, e, n] = area.bbox;
-  map.fitBounds([[s, w], [n, e]], { padding: [8, 8] });
+  map.fitBounds([[s, w], [n, e]], fitPadding());
   document.getElementById('map').dataset.area = id;
   updateExportLinks();
 }
@@ -281,7 +296,7 @@ async function openProfile(key) {
   state.selected = key;
   let p;
   try {
-    p = await api(`/api/profile?${new URLSearchParams({ layer: state.layer, key })}`);
+    p = await api(`/api/profile?${new URLSearchParams({ layer: state.layer, key, year: state.year })}`);
   } catch (e) {
     setStatus(`Fehler: ${e.message}`);
     return;
@@ -298,7 +313,7 @@ async function openProfile(key) {
     const max = Math.max(...rows.map((r) => r[1] ?? 0), 1e-9);
     for (const [label, value] of rows) {
       const width = value === null || value === undefined ? 0 : Math.round((value / max) * 120);
-      html += `<div><span style="width:120px;overflow:hidden;white-space:nowrap">${escapeHtml(label)}</span><span class="bar" style="width:${width}px"></span><span>${escapeHtml(value === null || value === undefined ? STATUS_TEXT[ind.status] || '–' : formatValue(value, meta))}</span></div>`;
+      html += `<div><span class="bar-label">${escapeHtml(label)}</span><span class="bar" data-width="${width}"></span><span>${escapeHtml(value === null || value === undefined ? STATUS_TEXT[ind.status] || '–' : formatValue(value, meta))}</span></div>`;
     }
     html += '</div>';
     if (ind.rank) html += `<p class="hint">Rang ${intFmt.format(ind.rank)} von ${intFmt.format(ind.rankOf)} (${state.year})</p>`;
@@ -309,7 +324,9 @@ async function openProfile(key) {
     html += '</ul>';
   }
   body.innerHTML = html;
+  for (const bar of body.querySelectorAll('.bar[data-width]')) bar.style.width = `${bar.dataset.width}px`;
   $('profile').hidden = false;
+  map.invalidateSize();
   $('profile').dataset.key = key;
   $('profile-close').focus();
 }
@@ -341,6 +358,8 @@ async function main() {
   initControls();
   await loadGeometry();
   await refresh();
+  // Fit again now that the legend has its size.
+  if (!state.area) map.fitBounds(geoLayer.getBounds(), fitPadding());
 }
 
 main();

@@ -98,7 +98,7 @@ public static class AtlasMaps
             }
             else if (lisa is not null)
             {
-                var cls = lisa[i] is { Significant: true } l ? LisaClass(l.Quadrant) : LisaClusterStyle.NotSignificant;
+                var cls = lisa[i] is null ? LisaClusterStyle.NotSignificant : LisaClassOf(lisa[i]);
                 lisaCounts[cls]++;
                 fill = FillState.Class(cls);
             }
@@ -118,7 +118,7 @@ public static class AtlasMaps
 
         Palette palette;
         LegendSpec legend;
-        var unitLine = string.Join(" ", new[] { indicator.Unit, indicator.DenominatorLabel }.Where(s => !string.IsNullOrEmpty(s)));
+        var unitLine = UnitLine(indicator);
         if (lisa is not null)
         {
             palette = LisaClusterStyle.Palette;
@@ -127,23 +127,9 @@ public static class AtlasMaps
         else
         {
             var k = classified.Classification.ClassCount;
-            palette = indicator.Polarity == AtlasPolarity.HigherIsBetter ? Palette.Sequential("YlGnBu", Math.Max(3, k)) : Palette.Sequential(m.Map.Palette, Math.Max(3, k));
-            if (k < 3)
-            {
-                palette = new Palette(palette.Name, palette.Colors.Skip(3 - k));
-            }
-
+            palette = ClassPalette(m, indicator, k);
             var counts = area is null ? classified.Counts : Enumerable.Range(0, k).Select(c => features.Count(f => f.Fill.HasClassColor && f.Fill.ClassIndex == c)).ToArray();
-            legend = LegendSpec.FromBreaks(
-                classified.Classification.Breaks,
-                counts,
-                classified.Classification.Closure == Analytics.Classification.IntervalClosure.LeftClosed ? RenderClosure.LeftClosed : RenderClosure.RightClosed,
-                indicator.Decimals,
-                unitLine,
-                indicator.ShortLabel ?? indicator.Label) with
-            {
-                SpecialEntries = SpecialEntries.Always,
-            };
+            legend = ClassLegend(indicator, classified, counts);
         }
 
         var layerLabel = m.FindLayer(layerId)!.Label;
@@ -174,6 +160,74 @@ public static class AtlasMaps
             ShowLabels = features.Count <= 80,
         };
     }
+
+    /// <summary>
+    /// The class colours of an indicator map, shared by the printed maps and the web host: the atlas palette
+    /// (<see cref="AtlasMapDefaults.Palette"/>, default YlOrRd) for "higher is worse" and neutral indicators,
+    /// YlGnBu for "higher is better"; 3–9 classes take the ColorBrewer scheme of that size, 1–2 classes the darkest
+    /// colours of the 3-class scheme.
+    /// </summary>
+    /// <param name="manifest">The atlas manifest.</param>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="classCount">The number of classes actually formed (1–9).</param>
+    /// <returns>The palette, class 0 first.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is outside 1–9.</exception>
+    public static Palette ClassPalette(AtlasManifest manifest, AtlasIndicator indicator, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 9);
+        var scheme = indicator.Polarity == AtlasPolarity.HigherIsBetter ? "YlGnBu" : manifest.Map.Palette;
+        var palette = Palette.Sequential(scheme, Math.Max(3, classCount));
+        return classCount < 3 ? new Palette(palette.Name, palette.Colors.Skip(3 - classCount)) : palette;
+    }
+
+    /// <summary>
+    /// The class legend of an indicator map (de-DE bounds with the indicator's decimals, counts per class, the unit
+    /// and denominator line, and always the special entries), shared by the printed maps and the web host.
+    /// </summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="classified">The classified snapshot (breaks and closure).</param>
+    /// <param name="counts">Districts per class as shown (e.g. only those of an area preset).</param>
+    /// <returns>The legend.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> does not have one entry per class.</exception>
+    public static LegendSpec ClassLegend(AtlasIndicator indicator, ClassifiedSnapshot classified, IReadOnlyList<int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(classified);
+        ArgumentNullException.ThrowIfNull(counts);
+        return LegendSpec.FromBreaks(
+            classified.Classification.Breaks,
+            counts,
+            classified.Classification.Closure == Analytics.Classification.IntervalClosure.LeftClosed ? RenderClosure.LeftClosed : RenderClosure.RightClosed,
+            indicator.Decimals,
+            UnitLine(indicator),
+            indicator.ShortLabel ?? indicator.Label) with
+        {
+            SpecialEntries = SpecialEntries.Always,
+        };
+    }
+
+    /// <summary>The unit and denominator line of an indicator, e.g. "% je 100 Kinder unter 15 Jahren".</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <returns>The line (empty when the atlas names neither).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="indicator"/> is null.</exception>
+    public static string UnitLine(AtlasIndicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return string.Join(" ", new[] { indicator.Unit, indicator.DenominatorLabel }.Where(s => !string.IsNullOrEmpty(s)));
+    }
+
+    /// <summary>
+    /// The LISA cluster class (<see cref="LisaClusterStyle"/> index) of a district: its quadrant when significant,
+    /// else <see cref="LisaClusterStyle.NotSignificant"/>; −1 when it has no LISA result (value withheld, no neighbour).
+    /// </summary>
+    /// <param name="value">The district's LISA result.</param>
+    /// <returns>The class index, or −1.</returns>
+    public static int LisaClassOf(LisaValue? value) => value is null ? -1 : value.Significant ? LisaClass(value.Quadrant) : LisaClusterStyle.NotSignificant;
 
     /// <summary>The keys of the districts of <paramref name="layerId"/> that lie inside an area preset (by hierarchy).</summary>
     /// <param name="atlas">The atlas.</param>
