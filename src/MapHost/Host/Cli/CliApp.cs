@@ -20,5 +20,8 @@ public static class CliApp
         config.PropagateExceptions();
         config.SetExceptionHandler((ex, _) => ExitCodes.Report(ex));
         // One line per verb; each verb lives in its own file in this folder.
+        config.AddCommand<ValidateCommand>("validate").WithDescription("Check an atlas: manifest, files, CRS, geometry, joins, privacy");
+        config.AddCommand<RenderCommand>("render").WithDescription("Render one map of an atlas as PNG, SVG or PDF");
+        config.AddCommand<ExportCommand>("export").WithDescription("Export publishable values with geometry as GeoJSON or GeoPackage");
     }
 }
