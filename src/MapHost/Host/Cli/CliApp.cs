@@ -22,6 +22,7 @@ public static class CliApp
         // One line per verb; each verb lives in its own file in this folder.
         config.AddCommand<ValidateCommand>("validate").WithDescription("Check an atlas: manifest, files, CRS, geometry, joins, privacy");
         config.AddCommand<RenderCommand>("render").WithDescription("Render one map of an atlas as PNG, SVG or PDF");
+        config.AddCommand<ReportCommand>("report").WithDescription("Write the yearly report: all maps, tables (CSV, xlsx), GeoJSON, release manifest, index.html, PDF atlas");
         config.AddCommand<ExportCommand>("export").WithDescription("Export publishable values with geometry as GeoJSON or GeoPackage");
     }
 }
