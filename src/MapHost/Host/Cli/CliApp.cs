@@ -11,7 +11,16 @@ public static class CliApp
     {
         var app = new CommandApp();
         app.Configure(Configure);
-        return app.Run(args);
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception ex)
+        {
+            // PropagateExceptions makes Spectre rethrow instead of printing a stack trace; every error ends here:
+            // one line on stderr and the documented exit code.
+            return ExitCodes.Report(ex);
+        }
     }
 
     private static void Configure(IConfigurator config)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GeoPrevention.Analytics.Atlas;
+using GeoPrevention.Analytics.Tables;
 using GeoPrevention.Geo;
 using Spectre.Console.Cli;
 
@@ -99,6 +100,12 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
         AtlasData atlas;
         try
         {
+            problems.AddRange(CheckColumns(manifest));
+            if (problems.Count > 0)
+            {
+                return new ValidationReport(atlasPath, "findings", problems, [], null);
+            }
+
             atlas = AtlasData.Load(manifest);
         }
         catch (GeoDataFormatException ex)
@@ -112,7 +119,8 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
             return new ValidationReport(atlasPath, "findings", problems, [], null);
         }
 
-        foreach (var f in atlas.Findings)
+        // A join finding is reported once per table row (per year); one line per distinct problem is enough.
+        foreach (var f in atlas.Findings.Distinct())
         {
             // AtlasData reports join mismatches under $.tables[i] and geometry repairs / duplicate keys under $.layers[i].
             var join = f.JsonPath.StartsWith("$.tables", StringComparison.Ordinal);
@@ -137,6 +145,55 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
             suppression.BelowMinimumPopulation.Count);
         var status = problems.Any(p => p.Severity == "error") ? "findings" : "clean";
         return new ValidationReport(atlasPath, status, problems, layers, privacy);
+    }
+
+    /// <summary>
+    /// Checks that every column the manifest names exists in its table, so a typo is reported at the JSON path that
+    /// names the column (<c>$.indicators[3].numerator</c>) instead of as an unreadable table.
+    /// </summary>
+    private static List<ValidationProblem> CheckColumns(AtlasManifest manifest)
+    {
+        var problems = new List<ValidationProblem>();
+        for (var t = 0; t < manifest.Tables.Count; t++)
+        {
+            var spec = manifest.Tables[t];
+            var table = TableReader.ReadCsv(manifest.ResolvePath(spec.File), new CsvReadOptions
+            {
+                Delimiter = spec.Delimiter is { Length: 1 } d ? d[0] : null,
+                DecimalSeparator = spec.DecimalSeparator is { Length: 1 } c ? c[0] : null,
+                Encoding = spec.Encoding is null ? null : System.Text.Encoding.GetEncoding(spec.Encoding),
+                Columns = new TableColumnOptions { DetectKeyColumns = false },
+            });
+            var names = string.Join(", ", table.Columns.Select(col => col.Name));
+            void Require(string? column, string path)
+            {
+                if (column is not null && !table.HasColumn(column))
+                {
+                    problems.Add(new ValidationProblem("load", "error", path, $"Column '{column}' is not in {spec.File} (columns: {names})."));
+                }
+            }
+
+            var tp = $"$.tables[{t.ToString(CultureInfo.InvariantCulture)}]";
+            Require(spec.Key, tp + ".key");
+            Require(spec.Year, tp + ".year");
+            for (var i = 0; i < manifest.Indicators.Count; i++)
+            {
+                var ind = manifest.Indicators[i];
+                if (ind.Table == spec.Id)
+                {
+                    var ip = $"$.indicators[{i.ToString(CultureInfo.InvariantCulture)}]";
+                    Require(ind.Numerator, ip + ".numerator");
+                    Require(ind.Denominator, ip + ".denominator");
+                }
+            }
+
+            if (t == 0)
+            {
+                Require(manifest.Privacy.PopulationColumn, "$.privacy.populationColumn");
+            }
+        }
+
+        return problems;
     }
 
     private static string JsonPathOfFile(AtlasManifest manifest, string file)
