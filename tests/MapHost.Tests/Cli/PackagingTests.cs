@@ -8,7 +8,7 @@ namespace GeoPrevention.MapHost.Tests.Cli;
 /// Packs the solution into a temporary folder feed, then builds and runs <c>samples/ReportScript</c> against the
 /// packages (not the projects). Packing builds everything in Release, which takes several minutes on a busy machine,
 /// so the test only runs when <c>GEOPREVENTION_SLOW_TESTS=1</c> (otherwise it is reported as inconclusive):
-/// <c>GEOPREVENTION_SLOW_TESTS=1 dotnet test --project tests/MapHost.Tests -- --treenode-filter "/*/*/PackagingTests/*"</c>.
+/// <c>GEOPREVENTION_SLOW_TESTS=1 dotnet test --project tests/MapHost.Tests --filter "FullyQualifiedName~PackagingTests"</c>.
 /// </summary>
 [TestClass]
 public sealed class PackagingTests
@@ -39,12 +39,17 @@ public sealed class PackagingTests
 
             var sample = Path.Combine(work, "ReportScript");
             Directory.CreateDirectory(sample);
-            foreach (var file in Directory.EnumerateFiles(TestPaths.Repo("samples", "ReportScript")).Where(f => !f.Contains("/bin/", StringComparison.Ordinal)))
+            foreach (var file in Directory.EnumerateFiles(TestPaths.Repo("samples", "ReportScript")))
             {
                 File.Copy(file, Path.Combine(sample, Path.GetFileName(file)));
             }
 
-            Run(sample, "build", "-nologo", $"-p:GeoPreventionVersion={version}", $"-p:RestoreAdditionalProjectSources={feed}");
+            // The sample's NuGet.config names the feed relative to the repository; the copy points to the temporary feed.
+            var config = File.ReadAllText(Path.Combine(sample, "NuGet.config"));
+            Assert.Contains("value=\"../../artifacts/feed\"", config);
+            File.WriteAllText(Path.Combine(sample, "NuGet.config"), config.Replace("../../artifacts/feed", feed, StringComparison.Ordinal));
+
+            Run(sample, "build", "-nologo", $"-p:GeoPreventionVersion={version}");
             var output = Path.Combine(work, "karten");
             var stdout = Run(sample, "run", "--no-build", "--", TestPaths.Repo("data", "atlas.json"), output, "hze");
 
