@@ -26,7 +26,7 @@ namespace GeoPrevention.Rendering;
 /// MapRenderer.RenderToFile(spec, "karte.pdf");
 /// </code>
 /// </example>
-public static class MapRenderer
+public static partial class MapRenderer
 {
     /// <summary>Computes where panels, legend and text go, without drawing.</summary>
     /// <param name="spec">The map.</param>

@@ -11,7 +11,16 @@ public static class CliApp
     {
         var app = new CommandApp();
         app.Configure(Configure);
-        return app.Run(args);
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception ex)
+        {
+            // Errors outside command execution (e.g. while composing the app) end here too:
+            // one line on stderr and the documented exit code.
+            return ExitCodes.Report(ex);
+        }
     }
 
     private static void Configure(IConfigurator config)
@@ -26,5 +35,9 @@ public static class CliApp
         config.AddCommand<JoinCommand>("join").WithDescription("Join a table to a district layer and print the join diagnostics.");
         config.AddCommand<AnalyzeCommand>("analyze").WithDescription("Rate summary, breaks of every classification method, queen weights, Moran's I, LISA quadrants and inequality of one indicator and year.");
         config.AddCommand<ServeCommand>("serve").WithDescription("Start the web map host on an atlas (default: the demo atlas) at http://127.0.0.1:5080/.");
+        config.AddCommand<ValidateCommand>("validate").WithDescription("Check an atlas: manifest, files, CRS, geometry, joins, privacy");
+        config.AddCommand<RenderCommand>("render").WithDescription("Render one map of an atlas as PNG, SVG or PDF");
+        config.AddCommand<ReportCommand>("report").WithDescription("Write the yearly report: all maps, tables (CSV, xlsx), GeoJSON, release manifest, index.html, PDF atlas");
+        config.AddCommand<ExportCommand>("export").WithDescription("Export publishable values with geometry as GeoJSON or GeoPackage");
     }
 }

@@ -23,7 +23,10 @@ public static class ExitCodes
     /// <summary>Any other error.</summary>
     public const int Internal = 70;
 
-    /// <summary>Writes an exception to standard error and maps it to an exit code.</summary>
+    /// <summary>
+    /// Writes an exception to standard error and maps it to an exit code: usage mistakes (bad option, unknown
+    /// indicator, year, layer or area) → 2; an invalid atlas → 1; unreadable input → 3; unwritable output → 4; else 70.
+    /// </summary>
     /// <param name="ex">The exception.</param>
     public static int Report(Exception ex)
     {
@@ -32,6 +35,8 @@ public static class ExitCodes
         return ex switch
         {
             Spectre.Console.Cli.CommandParseException or Spectre.Console.Cli.CommandRuntimeException => Usage,
+            GeoPrevention.Analytics.Atlas.AtlasValidationException => Findings,
+            KeyNotFoundException => Usage,
             GeoDataFormatException or UnknownCrsException or FileNotFoundException or DirectoryNotFoundException => InputError,
             UnauthorizedAccessException or IOException => OutputError,
             ArgumentException => Usage,
