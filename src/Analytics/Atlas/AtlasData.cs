@@ -452,7 +452,8 @@ public sealed class AtlasData
     /// <returns>The unit key.</returns>
     public static string UnitKey(string layerId, string key) => layerId + "/" + key;
 
-    private static string CountTableName(string tableId, string column) => tableId + "." + column;
+    /// <summary>The name of the count table of a column of an indicator table (also used by the goal roll-ups).</summary>
+    internal static string CountTableName(string tableId, string column) => tableId + "." + column;
 }
 
 /// <summary>The published value of one district.</summary>

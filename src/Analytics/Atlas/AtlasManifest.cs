@@ -33,6 +33,9 @@ public sealed record AtlasManifest
     /// <summary>Prevention goals.</summary>
     public IReadOnlyList<AtlasGoal> Goals { get; init; } = [];
 
+    /// <summary>Optional cost tables (e.g. youth-welfare spending per Gemeinde and year), shown as per-capita and per-case KPIs next to goals.</summary>
+    public IReadOnlyList<AtlasCost> Costs { get; init; } = [];
+
     /// <summary>Confidentiality rules.</summary>
     public AtlasPrivacy Privacy { get; init; } = new();
 
@@ -241,6 +244,47 @@ public sealed record AtlasGoal
 
     /// <summary>Interim milestones.</summary>
     public IReadOnlyList<AtlasMilestone> Milestones { get; init; } = [];
+}
+
+/// <summary>
+/// A cost table: spending per district of a layer (e.g. Gemeinde) and year, in euros. Costs are not personal data and
+/// are not suppressed; the per-capita and per-case figures divide them by published counts only.
+/// </summary>
+public sealed record AtlasCost
+{
+    /// <summary>Identifier.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>German label, e.g. "Ausgaben Hilfen zur Erziehung".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>CSV file, relative to the atlas folder.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The layer whose keys the table uses (must be part of the hierarchy, e.g. "gemeinden").</summary>
+    public required string Layer { get; init; }
+
+    /// <summary>Key column.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>Year column.</summary>
+    public required string Year { get; init; }
+
+    /// <summary>Column with the amount in euros.</summary>
+    public required string Column { get; init; }
+
+    /// <summary>Indicator whose numerator counts the cases (for "je Fall"); none → no per-case figure.</summary>
+    public string? CasesIndicator { get; init; }
+
+    /// <summary>Delimiter override.</summary>
+    public string? Delimiter { get; init; }
+
+    /// <summary>Decimal separator override (JSON name <c>decimal</c>).</summary>
+    [JsonPropertyName("decimal")]
+    public string? DecimalSeparator { get; init; }
+
+    /// <summary>Source of the figures.</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>A goal scope.</summary>

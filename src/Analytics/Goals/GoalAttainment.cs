@@ -84,7 +84,8 @@ public sealed record GoalTrend(int FromYear, int ToYear, int Points, double Slop
 /// 5. V at or better than E → <see cref="GoalStatus.OnTrack"/>;
 /// 6. V at or worse than B → <see cref="GoalStatus.OffTrack"/>;
 /// 7. otherwise (progress, but behind the path) → <see cref="GoalStatus.AtRisk"/>.
-/// Progress = (B − V) / (B − T): 0 at the baseline, 1 at the target.
+/// Progress = (B − V) / (B − T): 0 at the baseline, 1 at the target. "At or better" allows a floating-point slack of
+/// 10⁻⁹·|B − T|.
 /// </summary>
 public static class GoalAttainment
 {
@@ -125,8 +126,11 @@ public static class GoalAttainment
         var hi = observation.CiLow is { } l2 && observation.CiHigh is { } h2 ? Math.Max(sign * l2, sign * h2) : x;
         var progress = (b - x) / (b - t);
 
+        // Comparisons allow a rounding slack of 1e-9 of the baseline–target distance, so a rate that equals the path or
+        // the target up to floating-point error (0.14 · 100 = 14.000000000000002) is not called worse.
+        var eps = 1e-9 * Math.Abs(b - t);
         GoalStatus status;
-        var reached = x <= t;
+        var reached = x <= t + eps;
         if (reached)
         {
             status = GoalStatus.OnTrack;
@@ -139,11 +143,11 @@ public static class GoalAttainment
         {
             status = GoalStatus.Uncertain;
         }
-        else if (x <= e)
+        else if (x <= e + eps)
         {
             status = GoalStatus.OnTrack;
         }
-        else if (x >= b)
+        else if (x >= b - eps)
         {
             status = GoalStatus.OffTrack;
         }
