@@ -110,18 +110,15 @@ internal sealed class AtlasCatalog
         var indicator = Manifest.FindIndicator(indicatorId)!;
         var snapshot = Atlas.GetValues(layer, indicatorId, year);
         var (ranks, rankOf) = Ranks(snapshot.Values);
-        ClassifiedSnapshot? classified = null;
-        if (snapshot.Values.Any(v => v.Value.IsPublished) || Manifest.Map.PoolYears)
+        ClassifiedSnapshot? classified;
+        try
         {
-            try
-            {
-                classified = Atlas.Classify(layer, indicatorId, year, new ClassificationOptions { Method = method, Classes = classes });
-            }
-            catch (ArgumentException)
-            {
-                // No published value in any pooled year: the map shows only the special states.
-                classified = null;
-            }
+            classified = Atlas.Classify(layer, indicatorId, year, new ClassificationOptions { Method = method, Classes = classes });
+        }
+        catch (ArgumentException)
+        {
+            // No published value in the classified years: the map shows only the special states.
+            classified = null;
         }
 
         var values = new List<DistrictMapValue>(snapshot.Values.Count);
