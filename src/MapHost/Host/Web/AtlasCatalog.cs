@@ -110,18 +110,15 @@ internal sealed class AtlasCatalog
         var indicator = Manifest.FindIndicator(indicatorId)!;
         var snapshot = Atlas.GetValues(layer, indicatorId, year);
         var (ranks, rankOf) = Ranks(snapshot.Values);
-        ClassifiedSnapshot? classified = null;
-        if (snapshot.Values.Any(v => v.Value.IsPublished) || Manifest.Map.PoolYears)
+        ClassifiedSnapshot? classified;
+        try
         {
-            try
-            {
-                classified = Atlas.Classify(layer, indicatorId, year, new ClassificationOptions { Method = method, Classes = classes });
-            }
-            catch (ArgumentException)
-            {
-                // No published value in any pooled year: the map shows only the special states.
-                classified = null;
-            }
+            classified = Atlas.Classify(layer, indicatorId, year, new ClassificationOptions { Method = method, Classes = classes });
+        }
+        catch (ArgumentException)
+        {
+            // No published value in the classified years: the map shows only the special states.
+            classified = null;
         }
 
         var values = new List<DistrictMapValue>(snapshot.Values.Count);
@@ -205,7 +202,7 @@ internal sealed class AtlasCatalog
         for (var i = 0; i < snapshot.Values.Count; i++)
         {
             var v = snapshot.Values[i];
-            var status = DistrictGoals.Evaluate(goal, decreasing, baseline?.Values[i].Value is { IsPublished: true } b ? b.Value : null, v, year);
+            var status = DistrictGoals.Evaluate(goal, decreasing, baseline?.Values[i].Value is { IsPublished: true } b ? b.Value : null, Number(v), v.CiLow, v.CiHigh, year);
             counts[Array.IndexOf(order, status)]++;
             values.Add(Published(v, null, ranks[i], rankOf) with { GoalStatus = GoalStyles[status].Id, Label = GoalStyles[status].Label });
         }
@@ -251,7 +248,7 @@ internal sealed class AtlasCatalog
             var indicator = Manifest.FindIndicator(goal.Indicator)!;
             var v = Atlas.GetValues(layer, goal.Indicator, year).Values[index];
             var b = Atlas.Years.Contains(goal.BaselineYear) ? Atlas.GetValues(layer, goal.Indicator, goal.BaselineYear).Values[index] : null;
-            var status = DistrictGoals.Evaluate(goal, GoalDecreasing(goal, indicator), b is { Value.IsPublished: true } ? b.Value.Value : null, v, year);
+            var status = DistrictGoals.Evaluate(goal, GoalDecreasing(goal, indicator), b is { Value.IsPublished: true } ? b.Value.Value : null, Number(v), v.CiLow, v.CiHigh, year);
             goals.Add(new ProfileGoal(goal.Id, goal.Label, GoalStyles[status].Id, GoalStyles[status].Css, goal.Target, goal.Deadline));
         }
 
@@ -279,7 +276,7 @@ internal sealed class AtlasCatalog
 
                 var v = Atlas.GetValues(goal.Scope.Layer, goal.Indicator, year).Values[i];
                 var baseline = goal.BaselineValue ?? (Atlas.Years.Contains(goal.BaselineYear) ? Number(Atlas.GetValues(goal.Scope.Layer, goal.Indicator, goal.BaselineYear).Values[i]) : null);
-                var status = DistrictGoals.Evaluate(goal, decreasing, baseline, v, year);
+                var status = DistrictGoals.Evaluate(goal, decreasing, baseline, Number(v), v.CiLow, v.CiHigh, year);
                 double? expected = baseline is { } bv && bv != goal.Target && goal.Deadline > goal.BaselineYear ? new GoalDefinition(goal.BaselineYear, bv, goal.Target, goal.Deadline).ExpectedValue(year) : null;
                 rows.Add(new GoalRow(goal.Id, goal.Label, goal.Indicator, goal.Scope.Layer, key, v.Name, year, goal.BaselineYear, baseline, goal.Target, goal.Deadline, Number(v), v.Value.IsPublished ? v.CiLow : null, v.Value.IsPublished ? v.CiHigh : null, expected, GoalStyles[status].Id));
             }
@@ -367,9 +364,16 @@ internal sealed class AtlasCatalog
 /// </summary>
 internal static class DistrictGoals
 {
-    public static GoalStatus Evaluate(AtlasGoal goal, bool decreasing, double? baseline, DistrictValue current, int year)
+    /// <param name="goal">The goal (target, baseline year, deadline).</param>
+    /// <param name="decreasing">Whether the goal asks for a decrease.</param>
+    /// <param name="baseline">The district's published value in the baseline year, or null.</param>
+    /// <param name="value">The district's published value in <paramref name="year"/>, or null when withheld.</param>
+    /// <param name="ciLow">Lower 95 % bound, or null.</param>
+    /// <param name="ciHigh">Upper 95 % bound, or null.</param>
+    /// <param name="year">The evaluated year.</param>
+    public static GoalStatus Evaluate(AtlasGoal goal, bool decreasing, double? baseline, double? value, double? ciLow, double? ciHigh, int year)
     {
-        if (!current.Value.IsPublished || current.Value.Value is not { } v)
+        if (value is not { } v || double.IsNaN(v))
         {
             return GoalStatus.NotPublishable;
         }
@@ -388,9 +392,9 @@ internal static class DistrictGoals
                 return GoalStatus.OnTrack;
             }
 
-            return current.CiLow is { } lo && current.CiHigh is { } hi && lo <= t && hi >= t ? GoalStatus.Uncertain : GoalStatus.OffTrack;
+            return ciLow is { } lo && ciHigh is { } hi && lo <= t && hi >= t ? GoalStatus.Uncertain : GoalStatus.OffTrack;
         }
 
-        return GoalAttainment.Evaluate(new GoalDefinition(goal.BaselineYear, b, t, goal.Deadline), new GoalObservation(year, v, current.CiLow, current.CiHigh)).Status;
+        return GoalAttainment.Evaluate(new GoalDefinition(goal.BaselineYear, b, t, goal.Deadline), new GoalObservation(year, v, ciLow, ciHigh)).Status;
     }
 }
