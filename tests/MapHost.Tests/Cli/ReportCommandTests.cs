@@ -211,6 +211,26 @@ public sealed partial class ReportCommandTests
         Assert.HasCount(1, Directory.GetFileSystemEntries(dir));
     }
 
+    [TestMethod]
+    public void Report_FailingMidway_LeavesNoFolderBehind()
+    {
+        // An area preset whose key matches no district: AtlasMaps.Build fails for its maps while other maps are
+        // already written into the temporary folder.
+        var atlas = CliRunner.CopyDemoAtlas();
+        File.WriteAllText(atlas, File.ReadAllText(atlas).Replace(
+            "{ \"id\": \"oelde\",",
+            "{ \"id\": \"leer\", \"label\": \"Leer\", \"layer\": \"gemeinden\", \"keys\": [\"05570999\"] },\n      { \"id\": \"oelde\",",
+            StringComparison.Ordinal));
+        var parent = TestPaths.NewTempDirectory();
+        var output = Path.Combine(parent, "bericht");
+
+        var (exit, _, stderr) = CliRunner.Run("report", atlas, "--out", output, "--width", "240", "--height", "180", "--dpi", "48");
+
+        Assert.AreNotEqual(ExitCodes.Ok, exit);
+        Assert.Contains("'leer'", stderr);
+        Assert.IsEmpty(Directory.GetFileSystemEntries(parent), "neither the report folder nor its temporary folder may remain");
+    }
+
     private static string CellText(Cell cell) => cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? "";
 
     [GeneratedRegex(@"/Type /Page\b")]

@@ -128,6 +128,22 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
+    public void Validate_LayerInWgs84_IsReprojectedAndSaysSo()
+    {
+        var atlas = CliRunner.CopyDemoAtlas();
+        var gpkg = Path.Combine(Path.GetDirectoryName(atlas)!, "shapes", "gemeinden.gpkg");
+        var wgs84 = GeoPrevention.Geo.Crs.Reprojector.Reproject(GeoPrevention.Geo.IO.VectorLayerReader.Read(gpkg), 4326);
+        GeoPrevention.Geo.IO.VectorLayerWriter.WriteGeoPackage(wgs84, Path.Combine(Path.GetDirectoryName(gpkg)!, "gemeinden_wgs84.gpkg"));
+        File.WriteAllText(atlas, File.ReadAllText(atlas).Replace("shapes/gemeinden.gpkg", "shapes/gemeinden_wgs84.gpkg", StringComparison.Ordinal));
+
+        var (exit, stdout, stderr) = CliRunner.Run("validate", atlas);
+
+        Assert.AreEqual(ExitCodes.Ok, exit, stderr + stdout);
+        Assert.Contains("Layer gemeinden: 13 districts, EPSG:25832 (ETRS89 / UTM zone 32N), reprojected", stdout);
+        Assert.Contains("Layer sozialraeume: 54 districts, EPSG:25832 (ETRS89 / UTM zone 32N), declared", stdout);
+    }
+
+    [TestMethod]
     public void Validate_AtlasFolderArgument_FindsAtlasJson()
     {
         var (exit, stdout, _) = CliRunner.Run("validate", Path.GetDirectoryName(CliRunner.DemoAtlasPath)!);

@@ -136,7 +136,10 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
         var layers = manifest.Layers.Select(l =>
         {
             var layer = atlas.GetLayer(l.Id);
-            return new ValidationLayer(l.Id, layer.Count, layer.Crs.ToString(), atlas.HasValues(l.Id));
+            // The origin says whether the CRS was declared by the file, overridden by the atlas, detected, or whether
+            // the layer was reprojected to the working CRS (EPSG:25832); the note says from what.
+            var crs = $"{layer.Crs}, {layer.Crs.Origin.ToString().ToLowerInvariant()}{(layer.Crs.Note is { Length: > 0 } note ? ": " + note : "")}";
+            return new ValidationLayer(l.Id, layer.Count, crs, atlas.HasValues(l.Id));
         }).ToList();
         var privacy = new ValidationPrivacy(
             suppression.Rules.Threshold,
