@@ -106,6 +106,8 @@ public sealed class GoalOverviewTests
         Assert.DoesNotContain("<link", html);
         Assert.DoesNotContain("<script", html);
         Assert.Contains("data:image/png;base64,", html);
+        Assert.Contains("Ausgaben Hilfen zur Erziehung", html); // cost KPIs of the demo atlas, next to the outcomes
+        Assert.Contains("je Einwohner", html);
         Assert.HasCount(1, Directory.GetFiles(dir), "only the page itself, no temporary file");
         File.Copy(path, Path.Combine(Path.GetTempPath(), "gp-goals-overview.html"), overwrite: true); // aside: kept for review
     }

@@ -199,7 +199,7 @@ public static class GoalOverview
             foreach (var c in costRows)
             {
                 sb.Append("<tr data-cost=\"").Append(E(c.CostId)).Append("\"><td>").Append(E(c.ScopeLabel)).Append("</td><td>").Append(E(c.Label)).Append("</td><td class=\"num\">").Append(E(Money(c.Amount, 0))).Append("</td><td class=\"num\">")
-                    .Append(E(Money(c.PerCapita, 2))).Append("</td><td class=\"num\">").Append(E(Money(c.PerCase, 0))).Append(c.CasesLabel is null ? "" : "<br><small>" + E(c.CasesLabel) + "</small>").Append("</td></tr>\n");
+                    .Append(E(Money(c.PerCapita, 2))).Append("</td><td class=\"num\">").Append(E(Money(c.PerCase, 0))).Append(c.CasesLabel is null ? "" : "<br><small>Fälle: Zähler von „" + E(c.CasesLabel) + "“</small>").Append("</td></tr>\n");
             }
 
             sb.Append("</tbody>\n</table>\n");
@@ -347,7 +347,7 @@ public static class GoalOverview
 
         foreach (var c in costs.Compute(r.Goal.Scope, year, r.ScopeLabel))
         {
-            yield return ($"Ausgaben {year.ToString(CultureInfo.InvariantCulture)}", $"{c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" ({c.CasesLabel})")}{(c.Notes.Count > 0 ? " – " + string.Join(" ", c.Notes) : "")}");
+            yield return ($"Ausgaben {year.ToString(CultureInfo.InvariantCulture)}", $"{c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" (Fälle: Zähler von „{c.CasesLabel}“)")}{(c.Notes.Count > 0 ? " – " + string.Join(" ", c.Notes) : "")}");
         }
 
         if (r.Notes.Count > 0)
@@ -691,7 +691,7 @@ public static class GoalOverview
                     break;
                 }
 
-                canvas.DrawText($"{c.ScopeLabel} – {c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" ({c.CasesLabel})")}", Margin, y, SKTextAlign.Left, smallFont, inkPaint);
+                canvas.DrawText($"{c.ScopeLabel} – {c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" (Fälle: Zähler von „{c.CasesLabel}“)")}", Margin, y, SKTextAlign.Left, smallFont, inkPaint);
                 y += 9;
             }
         }
