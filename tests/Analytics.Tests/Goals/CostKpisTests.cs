@@ -71,6 +71,26 @@ public sealed class CostKpisTests
     }
 
     [TestMethod]
+    public void Load_UnknownRelatedIndicator_ThrowsWithJsonPath()
+    {
+        var atlas = GoalAtlasFixture.Load("[]", GoalAtlasFixture.CostsJson.Replace("\"casesIndicator\": \"q\"", "\"casesIndicator\": \"q\", \"indicators\": [\"q\", \"nope\"]", StringComparison.Ordinal));
+
+        var ex = Assert.ThrowsExactly<AtlasValidationException>(() => CostKpis.Load(atlas));
+
+        Assert.AreEqual("$.costs[0].indicators[1]", ex.Issues.Single().JsonPath);
+    }
+
+    [TestMethod]
+    public void ComputeFor_GoalOfARelatedIndicator_ShowsTheCosts()
+    {
+        var atlas = GoalAtlasFixture.Load("[" + GoalAtlasFixture.Goal("g1", "gem", "\"G1\"", 10) + "]", GoalAtlasFixture.CostsJson.Replace("\"casesIndicator\": \"q\"", "\"casesIndicator\": \"q\", \"indicators\": [\"q\"]", StringComparison.Ordinal));
+
+        var kpi = CostKpis.Load(atlas).ComputeFor(atlas.Manifest.Goals[0], 2025).Single();
+
+        Assert.AreEqual(18, kpi.PerCapita!.Value, 1e-9);
+    }
+
+    [TestMethod]
     public void Load_NoCosts_IsEmpty()
     {
         var costs = CostKpis.Load(GoalAtlasFixture.Load("[]"));

@@ -108,6 +108,9 @@ public sealed class GoalOverviewTests
         Assert.Contains("data:image/png;base64,", html);
         Assert.Contains("Ausgaben Hilfen zur Erziehung", html); // cost KPIs of the demo atlas, next to the outcomes
         Assert.Contains("je Einwohner", html);
+        var kita = html[html.IndexOf("id=\"ziel-kita_u3_kreis\"", StringComparison.Ordinal)..];
+        kita = kita[..kita.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Ausgaben", kita, "HzE costs are shown only next to the goals of their related indicators");
         Assert.HasCount(1, Directory.GetFiles(dir), "only the page itself, no temporary file");
         File.Copy(path, Path.Combine(Path.GetTempPath(), "gp-goals-overview.html"), overwrite: true); // aside: kept for review
     }
