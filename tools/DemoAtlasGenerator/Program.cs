@@ -65,3 +65,26 @@ foreach (var layer in new[] { srLayer, gemLayer, jaLayer, kreisLayer })
 var csvPath = Path.Combine(outDir, "indicators", $"sozialraeume_{DemoTables.FirstYear}_{DemoTables.LastYear}.csv");
 File.WriteAllText(csvPath, DemoTables.BuildCsv(sozialraeume), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 Console.WriteLine($"{csvPath}: {sozialraeume.Count * (DemoTables.LastYear - DemoTables.FirstYear + 1)} rows");
+
+// Youth-welfare spending per Gemeinde and year (synthetic, no randomness): the HzE cases of the Gemeinde times a cost
+// per case of 42,000 € in 2015, rising 3.5 % a year, with a fixed ±8 % step per Gemeinde (index in AGS order).
+var csvText = DemoTables.BuildCsv(sozialraeume);
+var lines = csvText.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+var header = lines[0].Split(';');
+int Col(string name) => Array.IndexOf(header, name);
+var gemeindeOf = sozialraeume.ToDictionary(d => d.Key, d => d.ParentKey, StringComparer.Ordinal);
+var gemeindeIndex = gemeinden.Select((g, i) => (g.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+var cases = lines.Skip(1).Select(l => l.Split(';'))
+    .GroupBy(f => (Gemeinde: gemeindeOf[f[Col("sozialraum")]], Year: int.Parse(f[Col("jahr")], System.Globalization.CultureInfo.InvariantCulture)))
+    .OrderBy(g => g.Key.Gemeinde, StringComparer.Ordinal).ThenBy(g => g.Key.Year);
+var costs = new StringBuilder("gemeinde;jahr;ausgaben_hze_euro\n");
+foreach (var g in cases)
+{
+    var n = g.Sum(f => int.Parse(f[Col("hze_faelle")], System.Globalization.CultureInfo.InvariantCulture));
+    var perCase = 42000 * Math.Pow(1.035, g.Key.Year - DemoTables.FirstYear) * (0.92 + (0.04 * (gemeindeIndex[g.Key.Gemeinde] % 5)));
+    costs.Append(System.Globalization.CultureInfo.InvariantCulture, $"{g.Key.Gemeinde};{g.Key.Year};{Math.Round(n * perCase, 2).ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))}\n");
+}
+
+var costsPath = Path.Combine(outDir, "indicators", $"ausgaben_hze_gemeinden_{DemoTables.FirstYear}_{DemoTables.LastYear}.csv");
+File.WriteAllText(costsPath, costs.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+Console.WriteLine($"{costsPath}: {gemeinden.Count * (DemoTables.LastYear - DemoTables.FirstYear + 1)} rows");

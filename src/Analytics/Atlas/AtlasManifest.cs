@@ -276,6 +276,9 @@ public sealed record AtlasCost
     /// <summary>Indicator whose numerator counts the cases (for "je Fall"); none → no per-case figure.</summary>
     public string? CasesIndicator { get; init; }
 
+    /// <summary>Outcome indicators next to whose goals the costs are shown; empty = next to every goal.</summary>
+    public IReadOnlyList<string> Indicators { get; init; } = [];
+
     /// <summary>Delimiter override.</summary>
     public string? Delimiter { get; init; }
 

@@ -72,6 +72,14 @@ public sealed class CostKpis
                 issues.Add(new AtlasIssue(path + ".casesIndicator", $"Unknown indicator '{ci}'."));
             }
 
+            foreach (var (id, k) in c.Indicators.Select((id, k) => (id, k)))
+            {
+                if (m.FindIndicator(id) is null)
+                {
+                    issues.Add(new AtlasIssue($"{path}.indicators[{k.ToString(CultureInfo.InvariantCulture)}]", $"Unknown indicator '{id}'."));
+                }
+            }
+
             var root = Path.TrimEndingDirectorySeparator(m.BaseDirectory) + Path.DirectorySeparatorChar;
             var full = m.ResolvePath(c.File);
             if (Path.IsPathRooted(c.File) || !full.StartsWith(root, StringComparison.Ordinal))
@@ -129,6 +137,19 @@ public sealed class CostKpis
         }
 
         return new CostKpis(atlas, tables);
+    }
+
+    /// <summary>The KPIs of the cost tables shown next to a goal (those whose <see cref="AtlasCost.Indicators"/> is empty or names the goal's indicator), for the goal's scope.</summary>
+    /// <param name="goal">The goal.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="scopeLabel">The scope label to carry (default: the district names).</param>
+    /// <returns>One entry per matching cost table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="goal"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The scope layer is unknown.</exception>
+    public IReadOnlyList<CostKpi> ComputeFor(AtlasGoal goal, int year, string? scopeLabel = null)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return [.. Compute(goal.Scope, year, scopeLabel).Where(k => _tables.First(t => t.Spec.Id == k.CostId).Spec.Indicators is var ids && (ids.Count == 0 || ids.Contains(goal.Indicator, StringComparer.Ordinal)))];
     }
 
     /// <summary>The KPIs of every cost table for a scope and year (rules in the class remarks).</summary>

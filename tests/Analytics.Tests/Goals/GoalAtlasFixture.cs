@@ -23,9 +23,15 @@ internal static class GoalAtlasFixture
         ("F", "G2", 40, 200, 30, 200),
     ];
 
-    public static AtlasData Load(string goalsJson)
+    /// <summary>Costs per Gemeinde (German CSV): G1 360.000,00 € in 2025, G2 40.000,00 € in 2025; G2 has no 2020 row.</summary>
+    public const string CostsJson = """
+        [ { "id": "hze_kosten", "label": "Ausgaben Hilfen zur Erziehung", "file": "kosten.csv", "layer": "gem", "key": "gemeinde", "year": "jahr", "column": "euro", "casesIndicator": "q", "delimiter": ";", "decimal": "," } ]
+        """;
+
+    public static AtlasData Load(string goalsJson, string costsJson = "[]")
     {
         var dir = TestPaths.NewTempDirectory();
+        File.WriteAllText(Path.Combine(dir, "kosten.csv"), "gemeinde;jahr;euro\nG1;2020;300000,00\nG1;2025;360000,00\nG2;2025;40000,00\n");
         var sr = new StringBuilder();
         for (var i = 0; i < Rows.Length; i++)
         {
@@ -54,9 +60,10 @@ internal static class GoalAtlasFixture
               "tables": [ { "id": "t", "file": "t.csv", "layer": "sr", "key": "sozialraum", "year": "jahr", "delimiter": ";" } ],
               "indicators": [ { "id": "q", "label": "Quote", "table": "t", "numerator": "num", "denominator": "den", "unit": "%", "polarity": "higherIsWorse" } ],
               "goals": GOALS,
+              "costs": COSTS,
               "privacy": { "threshold": 3, "minPopulation": 300, "populationColumn": "einwohner" }
             }
-            """.Replace("GOALS", goalsJson, StringComparison.Ordinal);
+            """.Replace("GOALS", goalsJson, StringComparison.Ordinal).Replace("COSTS", costsJson, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(dir, "atlas.json"), atlas);
         return AtlasData.Load(Path.Combine(dir, "atlas.json"));
     }

@@ -37,6 +37,16 @@ public sealed class GoalOverviewTests
         return [.. Directory.GetFiles(dir, "page*.png").Order(StringComparer.Ordinal)];
     }
 
+    private static string PdfToText(string pdf)
+    {
+        ProcessStartInfo psi = new("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(psi)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.AreEqual(0, process.ExitCode, "pdftotext failed: " + process.StandardError.ReadToEnd());
+        return text;
+    }
+
     private static double NonWhiteShare(RgbaImage image)
     {
         var n = 0;
@@ -76,6 +86,14 @@ public sealed class GoalOverviewTests
 
         Assert.IsEmpty(Directory.GetFiles(dir, "*.tmp"), "no temporary file is left behind");
         File.Copy(pdf, Path.Combine(Path.GetTempPath(), "gp-goals-overview.pdf"), overwrite: true); // aside: kept for review
+
+        // The text layer (pdftotext, poppler-utils) names every goal and its German status word.
+        var text = PdfToText(pdf);
+        foreach (var r in Reports.Value)
+        {
+            Assert.Contains(r.Goal.Label, text);
+            Assert.Contains(AtlasGoals.GermanLabel(r.For(2024)!.Status), text);
+        }
     }
 
     [TestMethod]
@@ -106,6 +124,11 @@ public sealed class GoalOverviewTests
         Assert.DoesNotContain("<link", html);
         Assert.DoesNotContain("<script", html);
         Assert.Contains("data:image/png;base64,", html);
+        Assert.Contains("Ausgaben Hilfen zur Erziehung", html); // cost KPIs of the demo atlas, next to the outcomes
+        Assert.Contains("je Einwohner", html);
+        var kita = html[html.IndexOf("id=\"ziel-kita_u3_kreis\"", StringComparison.Ordinal)..];
+        kita = kita[..kita.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Ausgaben", kita, "HzE costs are shown only next to the goals of their related indicators");
         Assert.HasCount(1, Directory.GetFiles(dir), "only the page itself, no temporary file");
         File.Copy(path, Path.Combine(Path.GetTempPath(), "gp-goals-overview.html"), overwrite: true); // aside: kept for review
     }

@@ -153,7 +153,7 @@ public static class GoalMaps
         {
             SuppressedLabel = AtlasGoals.GermanLabel(GoalStatus.NotPublishable) + " (Datenschutz)",
             Unit = $"jedes Gebiet gemessen an seinem Ausgangswert {goal.BaselineYear.ToString(CultureInfo.InvariantCulture)}; Ziel {Number(goal.Target, indicator)} {ToDeadline(goal)}",
-            SpecialEntries = SpecialEntries.Always,
+            SpecialEntries = SpecialEntries.WhenUsed,
         };
         return Base(atlas, goal, indicator, layer, features) with
         {

@@ -191,7 +191,7 @@ public static class GoalOverview
         }
 
         sb.Append("</tbody>\n</table>\n").Append(LegendHtml());
-        var costRows = reports.SelectMany(r => costs.Compute(r.Goal.Scope, year, r.ScopeLabel)).DistinctBy(c => (c.CostId, c.ScopeLabel)).ToList();
+        var costRows = reports.SelectMany(r => costs.ComputeFor(r.Goal, year, r.ScopeLabel)).DistinctBy(c => (c.CostId, c.ScopeLabel)).ToList();
         if (costRows.Count > 0)
         {
             sb.Append("<h2>Ausgaben neben den Ergebnissen</h2>\n<p class=\"note\">Kostenkennzahlen stehen neben den Ergebnisindikatoren; sie werden nicht zu einer Gesamtbewertung verrechnet.</p>\n<table class=\"costs\">\n<thead><tr><th scope=\"col\">Gebiet</th><th scope=\"col\">Ausgabenart</th><th scope=\"col\">Ausgaben ")
@@ -199,7 +199,7 @@ public static class GoalOverview
             foreach (var c in costRows)
             {
                 sb.Append("<tr data-cost=\"").Append(E(c.CostId)).Append("\"><td>").Append(E(c.ScopeLabel)).Append("</td><td>").Append(E(c.Label)).Append("</td><td class=\"num\">").Append(E(Money(c.Amount, 0))).Append("</td><td class=\"num\">")
-                    .Append(E(Money(c.PerCapita, 2))).Append("</td><td class=\"num\">").Append(E(Money(c.PerCase, 0))).Append(c.CasesLabel is null ? "" : "<br><small>" + E(c.CasesLabel) + "</small>").Append("</td></tr>\n");
+                    .Append(E(Money(c.PerCapita, 2))).Append("</td><td class=\"num\">").Append(E(Money(c.PerCase, 0))).Append(c.CasesLabel is null ? "" : "<br><small>Fälle: Zähler von „" + E(c.CasesLabel) + "“</small>").Append("</td></tr>\n");
             }
 
             sb.Append("</tbody>\n</table>\n");
@@ -345,9 +345,9 @@ public static class GoalOverview
             yield return ("Meilensteine", string.Join("; ", r.Milestones.Select(m => $"{m.Year.ToString(CultureInfo.InvariantCulture)}: {GoalMaps.Number(m.Target, ind)} – {(m.Met is null ? "noch offen" : m.Met.Value ? $"erreicht ({Dot(m.Observed, ind)})" : $"verfehlt ({Dot(m.Observed, ind)})")}")));
         }
 
-        foreach (var c in costs.Compute(r.Goal.Scope, year, r.ScopeLabel))
+        foreach (var c in costs.ComputeFor(r.Goal, year, r.ScopeLabel))
         {
-            yield return ($"Ausgaben {year.ToString(CultureInfo.InvariantCulture)}", $"{c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" ({c.CasesLabel})")}{(c.Notes.Count > 0 ? " – " + string.Join(" ", c.Notes) : "")}");
+            yield return ($"Ausgaben {year.ToString(CultureInfo.InvariantCulture)}", $"{c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" (Fälle: Zähler von „{c.CasesLabel}“)")}{(c.Notes.Count > 0 ? " – " + string.Join(" ", c.Notes) : "")}");
         }
 
         if (r.Notes.Count > 0)
@@ -679,7 +679,7 @@ public static class GoalOverview
         canvas.DrawText("Trend: ↗/↘ steigend/fallend, wenn die Steigung der letzten Jahre sich um mehr als 1,96 Standardfehler von 0 unterscheidet; sonst → kein gesicherter Trend.", Margin, y + 2, SKTextAlign.Left, smallFont, inkPaint);
         y += 14;
 
-        var costRows = continued ? [] : rows.SelectMany(r => costs.Compute(r.Goal.Scope, year, r.ScopeLabel)).DistinctBy(c => (c.CostId, c.ScopeLabel)).ToList();
+        var costRows = continued ? [] : rows.SelectMany(r => costs.ComputeFor(r.Goal, year, r.ScopeLabel)).DistinctBy(c => (c.CostId, c.ScopeLabel)).ToList();
         if (costRows.Count > 0 && y + 30 < PageH - 40)
         {
             canvas.DrawText($"Ausgaben neben den Ergebnissen ({year.ToString(CultureInfo.InvariantCulture)}; nicht zu einer Gesamtbewertung verrechnet)", Margin, y, SKTextAlign.Left, legendHead, inkPaint);
@@ -691,7 +691,7 @@ public static class GoalOverview
                     break;
                 }
 
-                canvas.DrawText($"{c.ScopeLabel} – {c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" ({c.CasesLabel})")}", Margin, y, SKTextAlign.Left, smallFont, inkPaint);
+                canvas.DrawText($"{c.ScopeLabel} – {c.Label}: {Money(c.Amount, 0)}; je Einwohner {Money(c.PerCapita, 2)}; je Fall {Money(c.PerCase, 0)}{(c.CasesLabel is null ? "" : $" (Fälle: Zähler von „{c.CasesLabel}“)")}", Margin, y, SKTextAlign.Left, smallFont, inkPaint);
                 y += 9;
             }
         }
