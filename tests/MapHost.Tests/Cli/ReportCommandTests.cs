@@ -40,7 +40,7 @@ public sealed partial class ReportCommandTests
     public void Report_DemoAtlas_HasEveryMapTableAndManifest()
     {
         var atlas = CliRunner.DemoAtlas;
-        var expected = new List<string> { "index.html", "atlas_2025.pdf", "freigabeprotokoll.json", "freigabeprotokoll.txt", "tabellen/werte.xlsx" };
+        var expected = new List<string> { "index.html", "atlas_2025.pdf", "freigabeprotokoll.json", "freigabeprotokoll.txt", "tabellen/werte.xlsx", "zielerreichung.pdf", "zielerreichung.html" };
         foreach (var ind in atlas.Manifest.Indicators)
         {
             foreach (var area in new[] { "kreis", "ahlen", "beckum", "oelde" })
@@ -58,7 +58,7 @@ public sealed partial class ReportCommandTests
 
         var actual = Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected.Order(StringComparer.Ordinal).ToList(), actual);
-        Assert.HasCount(7 * 11 * 4 + 7 * 4 + 4 + 4 + 5, actual);
+        Assert.HasCount(7 * 11 * 4 + 7 * 4 + 4 + 4 + 5 + 2, actual);
         Assert.IsFalse(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(_folder)!).Any(e => e.EndsWith(".tmp", StringComparison.Ordinal)), "no temporary folder may remain");
     }
 

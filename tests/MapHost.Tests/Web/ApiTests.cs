@@ -167,6 +167,25 @@ public sealed class ApiTests
     }
 
     [TestMethod]
+    [DataRow(2024)]
+    [DataRow(2025)]
+    public async Task Goals_SameStatusesAsTheCouncilOverview(int year)
+    {
+        // Issue 10: the web host's goal view and the report's "Zielerreichung" page must agree.
+        var reports = GeoPrevention.Analytics.Goals.AtlasGoals.Evaluate(MapHostApplication.Demo);
+        var html = GeoPrevention.Rendering.Goals.GoalOverview.BuildHtml(MapHostApplication.Demo, reports, new GeoPrevention.Rendering.Goals.GoalOverviewOptions { Year = year });
+        var fromReport = System.Text.RegularExpressions.Regex.Matches(html, "<tr data-goal=\"([^\"]+)\" data-status=\"([^\"]+)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Replace("_", "", StringComparison.Ordinal));
+
+        var (_, json) = await MapHostApplication.GetJsonAsync($"/api/goals?year={year}");
+        var fromApi = json.EnumerateArray().ToDictionary(r => r.GetProperty("goal").GetString()!, r => r.GetProperty("status").GetString()!.ToLowerInvariant());
+
+        Assert.HasCount(5, fromReport);
+        CollectionAssert.AreEquivalent(fromReport.ToList(), fromApi.ToList());
+        Assert.IsTrue(fromApi.Values.Distinct().Count() >= 3, "the demo shows on track, at risk and off track");
+    }
+
+    [TestMethod]
     public async Task Profile_AhlenInnenstadt_HasSeriesParentKreisAndGoals()
     {
         var (response, json) = await MapHostApplication.GetJsonAsync("/api/profile?layer=sozialraeume&key=05570004-01&year=2024");

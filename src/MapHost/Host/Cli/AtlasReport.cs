@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using GeoPrevention.Analytics.Atlas;
+using GeoPrevention.Analytics.Goals;
 using GeoPrevention.Geo.IO;
 using GeoPrevention.Rendering;
 using GeoPrevention.Rendering.Atlas;
+using GeoPrevention.Rendering.Goals;
 
 namespace GeoPrevention.MapHost.Cli;
 
@@ -33,7 +35,9 @@ internal sealed class AtlasReportOptions
 ///    (see <see cref="ReportTables"/>);
 /// 4. <c>geodaten/&lt;layer&gt;_&lt;latest year&gt;.geojson</c>: geometry with publishable values (WGS 84);
 /// 5. <c>freigabeprotokoll.json</c> and <c>freigabeprotokoll.txt</c>: the release manifest (thresholds, suppressed cells);
-/// 6. <c>index.html</c>: a German overview linking every file, without external resources.
+/// 6. <c>index.html</c>: a German overview linking every file, without external resources;
+/// 7. <c>zielerreichung.pdf</c> and <c>zielerreichung.html</c>: the council overview of the prevention goals
+///    (<see cref="GoalOverview"/>; only when the atlas has goals), evaluated for the latest year.
 /// Everything is written into a temporary folder beside the target, which is renamed into place only when complete:
 /// a failed report leaves no folder behind, and an existing folder is replaced only with <c>Force</c>.
 /// </summary>
@@ -171,6 +175,13 @@ internal static class AtlasReport
         var release = atlas.CreateReleaseManifest(options.DataDate);
         File.WriteAllText(Path.Combine(dir, "freigabeprotokoll.json"), release.ToJson(), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(dir, "freigabeprotokoll.txt"), release.ToText(German), new UTF8Encoding(false));
+        if (atlas.Manifest.Goals.Count > 0)
+        {
+            var goals = AtlasGoals.Evaluate(atlas);
+            GoalOverview.WritePdf(atlas, goals, Path.Combine(dir, GoalOverviewPdf), new GoalOverviewOptions { Year = latest });
+            GoalOverview.WriteHtml(atlas, goals, Path.Combine(dir, GoalOverviewHtml), new GoalOverviewOptions { Year = latest });
+        }
+
         File.WriteAllText(Path.Combine(dir, "index.html"), IndexHtml(atlas, areas, valueLayers, options.DataDate), new UTF8Encoding(false));
         progress.Advance(tableStep);
         return new Summary(dir, jobs.Count, latestJobs.Count, latestJobs.Count, valueLayers.Count, clock.Elapsed.TotalSeconds);
@@ -184,6 +195,12 @@ internal static class AtlasReport
     /// <returns>The path with forward slashes.</returns>
     internal static string MapPath(string indicator, string? area, int year, string extension) =>
         $"karten/{indicator}/{area ?? "gesamt"}_{year.ToString(CultureInfo.InvariantCulture)}.{extension}";
+
+    /// <summary>File name of the goal overview PDF.</summary>
+    internal const string GoalOverviewPdf = "zielerreichung.pdf";
+
+    /// <summary>File name of the goal overview HTML page.</summary>
+    internal const string GoalOverviewHtml = "zielerreichung.html";
 
     /// <summary>The file name of the PDF atlas.</summary>
     /// <param name="year">The latest year.</param>
@@ -217,6 +234,7 @@ internal static class AtlasReport
           .Append(", Datenstand ").Append(H(dataDate.ToString("dd.MM.yyyy", German))).Append(". Geheim gehaltene Werte (Datenschutz) sind in Tabellen mit „.“ und in Karten schraffiert dargestellt.</p>\n");
         sb.Append("<h2>Übersicht</h2>\n<ul>\n")
           .Append("<li><a href=\"").Append(AtlasPdfName(latest)).Append("\">Kartenatlas ").Append(latest.ToString(CultureInfo.InvariantCulture)).Append(" (PDF, alle Karten des Jahres)</a></li>\n")
+          .Append(atlas.Manifest.Goals.Count > 0 ? $"<li><a href=\"{GoalOverviewHtml}\">Zielerreichung (HTML)</a> · <a href=\"{GoalOverviewPdf}\">PDF</a></li>\n" : "")
           .Append("<li><a href=\"freigabeprotokoll.txt\">Freigabeprotokoll (Text)</a> · <a href=\"freigabeprotokoll.json\">JSON</a></li>\n")
           .Append("<li><a href=\"tabellen/werte.xlsx\">Alle Werte (Excel)</a></li>\n");
         foreach (var l in valueLayers)

@@ -30,11 +30,13 @@ internal sealed class AtlasCatalog
 
     private readonly ConcurrentDictionary<(string Layer, GeoJsonDetail Detail), (CoverageGeoJsonResult GeoJson, string ETag)> _geoJson = new();
     private readonly Dictionary<string, Dictionary<string, int>> _indexOf = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<GoalReport>> _goalReports;
     private readonly List<string> _chain = [];
 
     public AtlasCatalog(AtlasData atlas, MapHostOptions options)
     {
         Atlas = atlas;
+        _goalReports = new(() => AtlasGoals.Evaluate(atlas));
         Options = options;
         for (var l = atlas.Manifest.FindLayer(atlas.FinestLayerId); l is not null && atlas.HasValues(l.Id) && !_chain.Contains(l.Id); l = l.ParentLayer is null ? null : atlas.Manifest.FindLayer(l.ParentLayer))
         {
@@ -257,29 +259,17 @@ internal sealed class AtlasCatalog
 
     public IReadOnlyList<GoalRow> Goals(int year)
     {
+        // The same evaluation as the report's council overview (AtlasGoals), so both always show the same statuses.
         var rows = new List<GoalRow>();
-        foreach (var goal in Manifest.Goals)
+        foreach (var report in _goalReports.Value)
         {
-            if (!IsValueLayer(goal.Scope.Layer))
+            if (report.For(year) is not { } e)
             {
                 continue;
             }
 
-            var indicator = Manifest.FindIndicator(goal.Indicator)!;
-            var decreasing = GoalDecreasing(goal, indicator);
-            foreach (var key in goal.Scope.Keys)
-            {
-                if (!_indexOf[goal.Scope.Layer].TryGetValue(key, out var i))
-                {
-                    continue;
-                }
-
-                var v = Atlas.GetValues(goal.Scope.Layer, goal.Indicator, year).Values[i];
-                var baseline = goal.BaselineValue ?? (Atlas.Years.Contains(goal.BaselineYear) ? Number(Atlas.GetValues(goal.Scope.Layer, goal.Indicator, goal.BaselineYear).Values[i]) : null);
-                var status = DistrictGoals.Evaluate(goal, decreasing, baseline, Number(v), v.CiLow, v.CiHigh, year);
-                double? expected = baseline is { } bv && bv != goal.Target && goal.Deadline > goal.BaselineYear ? new GoalDefinition(goal.BaselineYear, bv, goal.Target, goal.Deadline).ExpectedValue(year) : null;
-                rows.Add(new GoalRow(goal.Id, goal.Label, goal.Indicator, goal.Scope.Layer, key, v.Name, year, goal.BaselineYear, baseline, goal.Target, goal.Deadline, Number(v), v.Value.IsPublished ? v.CiLow : null, v.Value.IsPublished ? v.CiHigh : null, expected, GoalStyles[status].Id));
-            }
+            var goal = report.Goal;
+            rows.Add(new GoalRow(goal.Id, goal.Label, goal.Indicator, goal.Scope.Layer, string.Join(",", goal.Scope.Keys), report.ScopeLabel, year, goal.BaselineYear, report.BaselineValue, goal.Target, goal.Deadline, e.Value, e.CiLow, e.CiHigh, e.Expected, GoalStyles[e.Status].Id));
         }
 
         return rows;
