@@ -149,6 +149,18 @@ public sealed partial class BrowserTests
         Assert.IsTrue(lisaLegend.Contains("Hoch-Hoch (Hotspot)", StringComparison.Ordinal), lisaLegend);
         Assert.IsTrue(goalLegend.Contains("auf Kurs", StringComparison.Ordinal) && goalLegend.Contains("Ziele 2025", StringComparison.Ordinal), goalLegend);
         Assert.AreEqual(4, await page.Locator(".leaflet-overlay-pane path:not(.leaflet-interactive)").CountAsync(), "the four Jugendamtsbezirke are outlined");
+
+        // Issue 10: the goal view shows the same statuses as the report's council overview (AtlasGoals, latest year).
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var li in await page.Locator("#legend li[data-goal]").AllAsync())
+        {
+            shown[(await li.GetAttributeAsync("data-goal"))!] = (await li.GetAttributeAsync("data-status"))!.ToLowerInvariant();
+        }
+
+        var demo = MapHostApplication.Demo;
+        var expected = GeoPrevention.Analytics.Goals.AtlasGoals.Evaluate(demo)
+            .ToDictionary(r => r.Goal.Id, r => GeoPrevention.Rendering.Goals.GoalOverview.StatusCode(r.For(demo.Years[^1])!.Status).Replace("_", "", StringComparison.Ordinal));
+        CollectionAssert.AreEquivalent(expected.ToList(), shown.ToList());
         CollectionAssert.AreEqual(Array.Empty<string>(), errors);
     }
 

@@ -258,7 +258,7 @@ async function renderGoalOverview(meta) {
   for (const r of rows) {
     const m = indicatorMeta(r.indicator);
     const value = r.value === null ? '–' : formatValue(r.value, m);
-    html += `<li><span>${escapeHtml(r.label)}</span><span class="count">${escapeHtml(value)} · ${escapeHtml(GOAL_TEXT[r.status] || r.status)}</span></li>`;
+    html += `<li data-goal="${escapeHtml(r.goal)}" data-status="${escapeHtml(r.status)}"><span>${escapeHtml(r.label)}</span><span class="count">${escapeHtml(value)} · ${escapeHtml(GOAL_TEXT[r.status] || r.status)}</span></li>`;
   }
   html += '</ul>';
   $('legend').insertAdjacentHTML('beforeend', html);
