@@ -10,6 +10,9 @@ namespace GeoPrevention.MapHost.Tests.Cli;
 /// by default, and <c>GEOPREVENTION_SKIP_SLOW_TESTS=1</c> skips it in quick local loops (reported as inconclusive).
 /// </summary>
 [TestClass]
+// Packing builds the whole solution in Release; running it after the parallel tests keeps it from starving the
+// browser tests of CPU on a 2-core machine.
+[DoNotParallelize]
 public sealed class PackagingTests
 {
     private static readonly string[] PackageIds = ["GeoPrevention.Geo", "GeoPrevention.Analytics", "GeoPrevention.Rendering", "geoprevention"];

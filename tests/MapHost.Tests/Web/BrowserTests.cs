@@ -209,7 +209,8 @@ public sealed partial class BrowserTests
     private static async Task<(IPage Page, List<string> Requests, List<string> Errors)> OpenAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "de-DE", AcceptDownloads = true });
-        context.SetDefaultTimeout(30_000);
+        // Generous: CI machines have 2 cores shared with the other test assemblies.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         var errors = new List<string>();
