@@ -112,6 +112,8 @@ public sealed partial class BrowserTests
         await tooltip.WaitForAsync();
         var text = await tooltip.InnerTextAsync();
         await ScreenshotAsync(page, "03_tooltip.png");
+        // The map may refit while the legend settles; take the point again right before clicking.
+        point = await InsidePointAsync(page, key);
         await page.Mouse.ClickAsync(point.X, point.Y);
         await page.WaitForSelectorAsync($"#profile[data-key='{key}']:not([hidden])");
         var profile = await page.InnerTextAsync("#profile");
