@@ -25,7 +25,8 @@ public sealed class GiStarResult
 /// <c>Wᵢ = Σⱼ w*ᵢⱼ</c>, <c>S1ᵢ = Σⱼ w*ᵢⱼ²</c>, <c>x̄ = Σx/n</c>, <c>s = √(Σx²/n − x̄²)</c>:
 /// <c>Gᵢ* = (Σⱼ w*ᵢⱼ xⱼ − x̄ Wᵢ) / (s √((n S1ᵢ − Wᵢ²)/(n − 1)))</c>. The neighbour structure of the given
 /// weights is used in binary form; the statistic is invariant to scaling a row, so row-standardising after
-/// self-inclusion gives the same z. An island has only itself: <c>Gᵢ* = (xᵢ − x̄)/s</c>.
+/// self-inclusion gives the same z. An island has only itself: <c>Gᵢ* = (xᵢ − x̄)/s</c>. A unit whose star holds all n units has
+/// a zero denominator and gets NaN.
 /// </remarks>
 public static class GetisOrd
 {

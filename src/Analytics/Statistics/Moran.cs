@@ -415,7 +415,7 @@ public static class Moran
         return z;
     }
 
-    private static double CrossProduct(double[] z, SpatialWeights weights)
+    internal static double CrossProduct(double[] z, SpatialWeights weights)
     {
         var rowStart = weights.RowStart;
         var cols = weights.Columns;
@@ -441,7 +441,7 @@ public static class Moran
     /// zᵢ (aᵢ zⱼ + yⱼ) with y = a∘z, one-way links i → j contribute aᵢ zᵢ zⱼ. Only neighbour indices are streamed
     /// (no weight values), a third of the memory traffic of the row form.
     /// </summary>
-    private sealed class PairKernel
+    internal sealed class PairKernel
     {
         public PairKernel(SpatialWeights weights)
         {
