@@ -1,8 +1,8 @@
+using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Geo;
 using GeoPrevention.Geo.IO;
 using GeoPrevention.Rendering;
 using NetTopologySuite.Geometries;
-using RenderClosure = GeoPrevention.Rendering.IntervalClosure;
 
 namespace GeoPrevention.Bench;
 
@@ -29,7 +29,7 @@ internal static class BenchOutputs
         {
             Layers = [new MapLayer { Features = features, DrawBorders = features.Length <= 10_000, BorderColor = MapColor.FromHex("#808080"), BorderWidthPt = 0.25 }],
             Palette = Palette.Sequential("YlOrRd", 5),
-            Legend = LegendSpec.FromBreaks(q.Breaks, q.Counts, RenderClosure.LeftClosed, unit: "%", title: "SGB-II-Quote unter 15"),
+            Legend = LegendSpec.FromBreaks(q.Breaks, q.Counts, IntervalClosure.LeftClosed, unit: "%", title: "SGB-II-Quote unter 15"),
             Title = "Kinder unter 15 in SGB-II-Bedarfsgemeinschaften",
             Subtitle = "Synthetische Bezirke, Quantile (k = 5)",
             ShowLabels = false,

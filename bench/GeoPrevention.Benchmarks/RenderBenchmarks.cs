@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Rendering;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Triangulate;

@@ -1,3 +1,4 @@
+using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Tests.Shared;
 
 namespace GeoPrevention.Rendering.Tests;

@@ -1,3 +1,5 @@
+using GeoPrevention.Analytics.Classification;
+
 namespace GeoPrevention.Rendering.Tests;
 
 [TestClass]

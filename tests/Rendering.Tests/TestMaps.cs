@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Tests.Shared;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;

@@ -1,22 +1,7 @@
 using System.Globalization;
+using GeoPrevention.Analytics.Classification;
 
 namespace GeoPrevention.Rendering;
-
-/// <summary>Which end of a class interval is closed (where a value equal to a break goes).</summary>
-public enum IntervalClosure
-{
-    /// <summary>
-    /// lower &lt; x ≤ upper, the first class also includes its lower bound (mapclassify, classInt, this project's
-    /// classification default). Labels: "von 0,0 bis 7,6", then "über 7,6 bis 13,0".
-    /// </summary>
-    RightClosed,
-
-    /// <summary>
-    /// lower ≤ x &lt; upper, the last class also includes its upper bound. Labels: "von 0,0 bis unter 7,6", …, last
-    /// "von 26,9 bis 38,0".
-    /// </summary>
-    LeftClosed,
-}
 
 /// <summary>When the legend shows the entries for no data, suppressed and unreliable districts.</summary>
 public enum SpecialEntries

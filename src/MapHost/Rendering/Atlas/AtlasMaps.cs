@@ -4,7 +4,6 @@ using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Analytics.Privacy;
 using GeoPrevention.Analytics.Statistics;
 using NetTopologySuite.Geometries;
-using RenderClosure = GeoPrevention.Rendering.IntervalClosure;
 
 namespace GeoPrevention.Rendering.Atlas;
 
@@ -202,7 +201,7 @@ public static class AtlasMaps
         return LegendSpec.FromBreaks(
             classified.Classification.Breaks,
             counts,
-            classified.Classification.Closure == Analytics.Classification.IntervalClosure.LeftClosed ? RenderClosure.LeftClosed : RenderClosure.RightClosed,
+            classified.Classification.Closure,
             indicator.Decimals,
             UnitLine(indicator),
             indicator.ShortLabel ?? indicator.Label) with

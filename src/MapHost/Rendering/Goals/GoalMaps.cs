@@ -4,7 +4,6 @@ using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Analytics.Goals;
 using GeoPrevention.Analytics.Privacy;
 using GeoPrevention.Rendering.Atlas;
-using RenderClosure = GeoPrevention.Rendering.IntervalClosure;
 
 namespace GeoPrevention.Rendering.Goals;
 
@@ -93,7 +92,7 @@ public static class GoalMaps
         }
 
         var unit = UnitWord(indicator);
-        var legend = LegendSpec.FromBreaks(breaks, counts, RenderClosure.RightClosed, LegendSpec.ChooseDecimals(breaks), $"Abstand zum Zielwert {Number(goal.Target, indicator)} in {unit} (negativ = unter dem Ziel)", "Abstand zum Ziel") with
+        var legend = LegendSpec.FromBreaks(breaks, counts, IntervalClosure.RightClosed, LegendSpec.ChooseDecimals(breaks), $"Abstand zum Zielwert {Number(goal.Target, indicator)} in {unit} (negativ = unter dem Ziel)", "Abstand zum Ziel") with
         {
             SuppressedLabel = "nicht veröffentlichbar (Datenschutz)",
         };
@@ -224,7 +223,7 @@ public static class GoalMaps
         var legend = LegendSpec.FromBreaks(
             pooled.Breaks,
             null,
-            pooled.Pooled.Closure == Analytics.Classification.IntervalClosure.LeftClosed ? RenderClosure.LeftClosed : RenderClosure.RightClosed,
+            pooled.Pooled.Closure,
             indicator.Decimals,
             unitLine,
             indicator.ShortLabel ?? indicator.Label) with
