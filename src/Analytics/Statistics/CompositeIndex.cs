@@ -1,16 +1,7 @@
 using System.Globalization;
+using GeoPrevention.Analytics.Indicators;
 
 namespace GeoPrevention.Analytics.Statistics;
-
-/// <summary>The direction of an indicator.</summary>
-public enum Polarity
-{
-    /// <summary>Higher values mean more disadvantage (e.g. child poverty rate).</summary>
-    HigherIsWorse,
-
-    /// <summary>Higher values mean less disadvantage (e.g. employment rate); the z-score is negated.</summary>
-    HigherIsBetter,
-}
 
 /// <summary>One indicator of a composite index.</summary>
 public sealed class IndexComponent

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoPrevention.Analytics.Indicators;
 
 namespace GeoPrevention.Analytics.Statistics;
 

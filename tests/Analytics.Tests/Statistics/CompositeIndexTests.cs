@@ -1,3 +1,4 @@
+using GeoPrevention.Analytics.Indicators;
 using GeoPrevention.Analytics.Statistics;
 
 namespace GeoPrevention.Analytics.Tests.Statistics;
