@@ -5,7 +5,7 @@ using GeoPrevention.Geo.Crs;
 using GeoPrevention.Geo.IO;
 using NetTopologySuite.Geometries;
 
-// Regenerates the schematic demo atlas: data/shapes/*.gpkg and data/indicators/*.csv.
+// Regenerates the schematic demo atlas: data/shapes/*.gpkg, data/indicators/*.csv and the "suppliers" block of data/atlas.json.
 // Usage: dotnet run --project tools/DemoAtlasGenerator -- [output folder, default: data]
 // The output is deterministic (fixed seed, 1 mm coordinates); see docs/demo-atlas.md.
 var outDir = Path.GetFullPath(args.Length > 0 ? args[0] : "data");
@@ -88,3 +88,20 @@ foreach (var g in cases)
 var costsPath = Path.Combine(outDir, "indicators", $"ausgaben_hze_gemeinden_{DemoTables.FirstYear}_{DemoTables.LastYear}.csv");
 File.WriteAllText(costsPath, costs.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 Console.WriteLine($"{costsPath}: {gemeinden.Count * (DemoTables.LastYear - DemoTables.FirstYear + 1)} rows");
+
+// Suppliers (who delivers which column every year): written into an existing atlas.json, the rest of it untouched.
+DemoSuppliers.CheckCoverage();
+var atlasPath = Path.Combine(outDir, "atlas.json");
+if (File.Exists(atlasPath))
+{
+    var atlasText = File.ReadAllText(atlasPath, Encoding.UTF8);
+    var updated = DemoSuppliers.Apply(atlasText);
+    if (!string.Equals(updated, atlasText, StringComparison.Ordinal))
+    {
+        var tmp = atlasPath + ".tmp";
+        File.WriteAllText(tmp, updated, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(tmp, atlasPath, overwrite: true);
+    }
+
+    Console.WriteLine($"{atlasPath}: {DemoSuppliers.All.Count} suppliers");
+}

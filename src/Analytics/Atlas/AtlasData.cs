@@ -192,6 +192,13 @@ public sealed class AtlasData
             var columns = manifest.Indicators.Where(i => i.Table == spec.Id)
                 .SelectMany(i => new[] { i.Numerator, i.Denominator }).OfType<string>()
                 .Append(manifest.Privacy.PopulationColumn).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+            // Supplier count columns are protected like indicator columns, so that templates can show last year's
+            // publishable values through the same view as maps and exports.
+            var supplied = manifest.Suppliers.Select((s, i) => (Supplier: s, Index: i)).Where(p => p.Supplier.Table == spec.Id)
+                .SelectMany(p => p.Supplier.Columns.Select((c, j) => (Column: c, Path: $"$.suppliers[{p.Index}].columns[{j}].column"))).ToList();
+            var suppliedCounts = supplied.Where(c => c.Column.Type == AtlasValueType.Count).Select(c => c.Column.Column)
+                .Where(c => !columns.Contains(c, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
             var table = TableReader.ReadCsv(manifest.ResolvePath(spec.File), new CsvReadOptions
             {
                 Delimiter = spec.Delimiter is { Length: 1 } d ? d[0] : null,
@@ -206,6 +213,20 @@ public sealed class AtlasData
                     errors.Add(new AtlasIssue($"{path}.{name}", $"Column '{column}' is not in {spec.File}."));
                 }
             }
+
+            foreach (var (column, columnPath) in supplied)
+            {
+                if (!table.HasColumn(column.Column))
+                {
+                    errors.Add(new AtlasIssue(columnPath, $"Supplier column '{column.Column}' is not in table '{spec.Id}' ({spec.File})."));
+                }
+                else if (table.GetColumn(column.Column).Kind != ColumnKind.Numeric)
+                {
+                    errors.Add(new AtlasIssue(columnPath, $"Supplier column '{column.Column}' of table '{spec.Id}' ({spec.File}) does not hold numbers."));
+                }
+            }
+
+            columns.AddRange(suppliedCounts);
 
             if (errors.Count > 0)
             {

@@ -40,9 +40,13 @@ public sealed class AtlasValidationException : Exception
 ///    indicator and scope layer, map area layer, emphasis layer) names an existing id;
 /// 4. every file path is relative, stays inside the atlas folder after resolution (no <c>..</c> escape,
 ///    no symbolic trickery through absolute paths) and exists;
-/// 5. an indicator without denominator must say <c>allowCount: true</c>.
-/// Problems of rules 2–5 are collected and thrown together in one <see cref="AtlasValidationException"/>.
-/// Column names and keys are checked later, against the data, by the atlas data loader.
+/// 5. an indicator without denominator must say <c>allowCount: true</c>;
+/// 6. suppliers: ids are unique, the table exists, <c>due</c> is a day of every year (<c>MM-dd</c>, not 02-29), no
+///    column is the table's key or year column, and no column of a table is delivered twice (by the same or another
+///    supplier).
+/// Problems of rules 2–6 are collected and thrown together in one <see cref="AtlasValidationException"/>.
+/// Column names and keys are checked later, against the data, by the atlas data loader (<see cref="AtlasData.Load(AtlasManifest)"/>
+/// also reports a supplier column that is not in its table).
 /// </summary>
 public static class AtlasLoader
 {
@@ -211,6 +215,47 @@ public static class AtlasLoader
         if (m.Map.EmphasisLayer is { } e)
         {
             RequireLayer(m, e, "$.map.emphasisLayer", issues);
+        }
+
+        CheckSuppliers(m, issues);
+    }
+
+    private static void CheckSuppliers(AtlasManifest m, List<AtlasIssue> issues)
+    {
+        Unique(m.Suppliers.Select(s => s.Id).ToList(), "suppliers", issues);
+        var claimed = new Dictionary<(string Table, string Column), (string Supplier, string Path)>();
+        for (var i = 0; i < m.Suppliers.Count; i++)
+        {
+            var s = m.Suppliers[i];
+            var table = m.FindTable(s.Table);
+            if (table is null)
+            {
+                issues.Add(new AtlasIssue($"$.suppliers[{i}].table", $"Supplier '{s.Id}' names unknown table '{s.Table}'."));
+            }
+
+            if (AtlasSupplier.ParseDue(s.Due, 2001) is null)
+            {
+                issues.Add(new AtlasIssue($"$.suppliers[{i}].due", $"Supplier '{s.Id}': due date '{s.Due}' is not a day of every year in the form MM-dd (e.g. 04-30)."));
+            }
+
+            for (var j = 0; j < s.Columns.Count; j++)
+            {
+                var column = s.Columns[j].Column;
+                var path = $"$.suppliers[{i}].columns[{j}].column";
+                if (table is not null && (column == table.Key || column == table.Year))
+                {
+                    issues.Add(new AtlasIssue(path, $"Column '{column}' is the {(column == table.Key ? "key" : "year")} column of table '{table.Id}'; it is prefilled in the template, not delivered."));
+                    continue;
+                }
+
+                if (claimed.TryGetValue((s.Table, column), out var owner))
+                {
+                    issues.Add(new AtlasIssue(path, $"Column '{column}' of table '{s.Table}' is already delivered by supplier '{owner.Supplier}' ({owner.Path}); every column has one supplier."));
+                    continue;
+                }
+
+                claimed[(s.Table, column)] = (s.Id, path);
+            }
         }
     }
 

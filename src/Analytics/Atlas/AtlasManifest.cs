@@ -36,6 +36,9 @@ public sealed record AtlasManifest
     /// <summary>Optional cost tables (e.g. youth-welfare spending per Gemeinde and year), shown as per-capita and per-case KPIs next to goals.</summary>
     public IReadOnlyList<AtlasCost> Costs { get; init; } = [];
 
+    /// <summary>Data suppliers: who delivers which columns of which table every year, and by when (see docs/collection.md).</summary>
+    public IReadOnlyList<AtlasSupplier> Suppliers { get; init; } = [];
+
     /// <summary>Confidentiality rules.</summary>
     public AtlasPrivacy Privacy { get; init; } = new();
 
@@ -61,6 +64,10 @@ public sealed record AtlasManifest
     /// <summary>The indicator with the given id, or <see langword="null"/>.</summary>
     /// <param name="id">Indicator id.</param>
     public AtlasIndicator? FindIndicator(string id) => Indicators.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The supplier with the given id, or <see langword="null"/>.</summary>
+    /// <param name="id">Supplier id.</param>
+    public AtlasSupplier? FindSupplier(string id) => Suppliers.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 }
 
 /// <summary>A district layer of the atlas.</summary>
@@ -288,6 +295,89 @@ public sealed record AtlasCost
 
     /// <summary>Source of the figures.</summary>
     public string? Source { get; init; }
+}
+
+/// <summary>
+/// A data supplier (e.g. the Jobcenter): the value columns of one atlas table it delivers every year, with German
+/// labels, units and definitions for its template, and the due date. Layer, key and year column come from the table.
+/// Every column of a table is delivered by at most one supplier (checked by <see cref="AtlasLoader"/>).
+/// </summary>
+public sealed record AtlasSupplier
+{
+    /// <summary>Identifier (<c>[a-z][a-z0-9_-]*</c>), used in file names and the <c>--supplier</c> option.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>German name of the supplier, e.g. "Jobcenter Kreis Warendorf".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Whom to contact with questions about the template (e-mail or phone), shown in the instructions.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>The atlas table the supplier's columns belong to.</summary>
+    public required string Table { get; init; }
+
+    /// <summary>Due date as <c>MM-dd</c> in the year after the reporting year (e.g. <c>04-30</c>); see <see cref="DueDate"/>.</summary>
+    public required string Due { get; init; }
+
+    /// <summary>Whether the template shows last year's publishable values for reference (default false).</summary>
+    public bool PreviousYear { get; init; }
+
+    /// <summary>The value columns the supplier delivers, in template order.</summary>
+    public required IReadOnlyList<AtlasSupplierColumn> Columns { get; init; }
+
+    /// <summary>The due date of the delivery for a reporting year: <see cref="Due"/> in the following year.</summary>
+    /// <param name="year">The reporting year.</param>
+    /// <returns>The date, e.g. 2027-04-30 for year 2026 and due <c>04-30</c>.</returns>
+    /// <exception cref="FormatException"><see cref="Due"/> is not a valid <c>MM-dd</c> day (the loader rejects such manifests).</exception>
+    public DateOnly DueDate(int year) => ParseDue(Due, year + 1)
+        ?? throw new FormatException($"Supplier '{Id}': due date '{Due}' is not a valid MM-dd day.");
+
+    /// <summary>Parses <c>MM-dd</c> in the given year; null when malformed or not a day of every year (02-29).</summary>
+    internal static DateOnly? ParseDue(string due, int year)
+    {
+        if (due.Length != 5 || due[2] != '-'
+            || !int.TryParse(due.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(due.AsSpan(3, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2001, month))
+        {
+            return null;
+        }
+
+        return new DateOnly(year, month, day);
+    }
+}
+
+/// <summary>What kind of number a supplier column asks for; decides the template's validation and the intake checks.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AtlasValueType>))]
+public enum AtlasValueType
+{
+    /// <summary>A count of persons, cases or households: a whole number ≥ 0 (default). Goes through the confidentiality rules.</summary>
+    Count,
+
+    /// <summary>An amount such as euros: a number ≥ 0 with decimals.</summary>
+    Amount,
+
+    /// <summary>Any number (may be negative), e.g. a balance.</summary>
+    Number,
+}
+
+/// <summary>One value column a supplier delivers.</summary>
+public sealed record AtlasSupplierColumn
+{
+    /// <summary>Column name in the atlas table (machine id, also the template's header).</summary>
+    public required string Column { get; init; }
+
+    /// <summary>German label, e.g. "Untersuchte Kinder".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Unit, e.g. "Kinder", "Fälle", "Euro".</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>German definition: what exactly is counted, at which date, with which delimitation.</summary>
+    public required string Definition { get; init; }
+
+    /// <summary>Kind of number (default <see cref="AtlasValueType.Count"/>).</summary>
+    public AtlasValueType Type { get; init; }
 }
 
 /// <summary>A goal scope.</summary>
