@@ -23,6 +23,9 @@ command -v Rscript >/dev/null || need+=(r-base-core r-cran-sf r-cran-classint r-
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v bc >/dev/null || need+=(bc)
 command -v rsvg-convert >/dev/null || need+=(librsvg2-bin)
+# Native AOT link step of our runner: clang as the linker driver and zlib (the ILCompiler package itself comes from NuGet).
+command -v clang >/dev/null || need+=(clang)
+[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
 case " $TOOLS " in *" qgis "*) /usr/bin/python3 -c 'import qgis' 2>/dev/null || need+=(qgis python3-qgis) ;; esac
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
@@ -30,9 +33,12 @@ fi
 [ -d "$MAPSHAPER_MODULES/node_modules/mapshaper" ] && [ -d "$MAPSHAPER_MODULES/node_modules/simple-statistics" ] \
   || npm install --prefix "$MAPSHAPER_MODULES" --no-audit --no-fund mapshaper simple-statistics@7.12.1
 
-# Our runner, Release build, started like the peers (dotnet + dll, no `dotnet run`).
-dotnet build "$ROOT/bench/GeoPrevention.Bench/GeoPrevention.Bench.csproj" -c Release -o "$WORK/cs" -v quiet -nologo
-export CS_CMD="dotnet $WORK/cs/GeoPrevention.Bench.dll"
+# Our runner, published with Native AOT (precompiled like the peers' native libraries; no JIT, no warm-up pass; see
+# docs/performance.md "Start-up"). BenchNativeAot (not PublishAot) so that only the runner is AOT-published.
+rm -rf "$WORK/cs"
+dotnet publish "$ROOT/bench/GeoPrevention.Bench/GeoPrevention.Bench.csproj" -c Release -r linux-x64 -p:BenchNativeAot=true \
+  -o "$WORK/cs" -v quiet -nologo
+export CS_CMD="$WORK/cs/GeoPrevention.Bench"
 
 bash "$SHARED/bench/run_peers.sh"
 

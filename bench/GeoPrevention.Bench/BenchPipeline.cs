@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using GeoPrevention.Analytics.Classification;
 using GeoPrevention.Analytics.Joins;
 using GeoPrevention.Analytics.Statistics;
@@ -135,13 +136,20 @@ internal sealed class BenchPipeline
     }
 
     /// <summary>
-    /// Start-up, reported under load_libs: one untimed pass over the smallest peer data set in the same folder
-    /// (districts_100.gpkg + indicators_100.csv, which run_peers.sh always generates), so that JIT compilation of the
-    /// library code is not charged to the steps of the measured passes (the peers call precompiled code).
-    /// Skipped when that data set is missing or is the input itself.
+    /// Start-up, reported under load_libs. A Native AOT build (how bench/run.sh builds the runner) has no JIT, so there is
+    /// nothing to warm up: its first pass is what a user's first call costs, and no extra pass is run. A JIT build (the
+    /// smoke test, or a manual <c>dotnet build</c>) runs one untimed pass over the smallest peer data set in the same
+    /// folder (districts_100.gpkg + indicators_100.csv, which run_peers.sh always generates), so that JIT compilation of
+    /// the library code is not charged to the steps of the measured passes. Skipped when that data set is missing or is
+    /// the input itself.
     /// </summary>
     private double WarmUp()
     {
+        if (!RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return 0;
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(_args.Polygons))!;
         var polygons = Path.Combine(folder, "districts_100.gpkg");
         var csv = Path.Combine(folder, "indicators_100.csv");

@@ -3,14 +3,14 @@ using System.Text.Json;
 using GeoPrevention.Bench;
 
 // GeoPrevention side of the peer benchmark: same arguments, steps and JSON as ../shared/bench/ref_r.R.
-// load_libs = process start to the first step (runtime start, assembly load); JIT of the library code shows in
-// the first repeat, which is why the peers' protocol reports min and median over --repeat passes.
+// load_libs = process start to the first step (runtime start, assembly load; under JIT also the warm-up pass, see
+// BenchPipeline.WarmUp). bench/run.sh publishes the runner with Native AOT, so no JIT happens at all.
 var loadLibs = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds;
 try
 {
     var arguments = BenchArguments.Parse(args);
     var json = new BenchPipeline(arguments).Run(loadLibs);
-    var text = JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+    var text = JsonSerializer.Serialize(json, BenchJsonContext.Default.DictionaryStringObject);
     var tmp = arguments.Out + ".tmp";
     File.WriteAllText(tmp, text);
     File.Move(tmp, arguments.Out, overwrite: true);

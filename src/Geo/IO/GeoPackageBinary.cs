@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 
 namespace GeoPrevention.Geo.IO;
 
@@ -96,7 +97,7 @@ internal static class GeoPackageBinary
                 }
 
             case 2:
-                return factory.CreateLineString(ReadSequence(ref c, factory, dims));
+                return factory.CreateLineString(ReadSequence(ref c, dims));
             case 3:
                 return ReadPolygon(ref c, factory, dims, ref paddedRings);
             case 4:
@@ -145,11 +146,11 @@ internal static class GeoPackageBinary
             return factory.CreatePolygon();
         }
 
-        var shell = Ring(factory, ReadSequence(ref c, factory, dims), ref paddedRings);
-        var holes = new LinearRing[rings - 1];
+        var shell = Ring(factory, ReadSequence(ref c, dims), ref paddedRings);
+        var holes = rings == 1 ? [] : new LinearRing[rings - 1];
         for (var i = 0; i < holes.Length; i++)
         {
-            holes[i] = Ring(factory, ReadSequence(ref c, factory, dims), ref paddedRings);
+            holes[i] = Ring(factory, ReadSequence(ref c, dims), ref paddedRings);
         }
 
         return factory.CreatePolygon(shell, holes);
@@ -175,7 +176,11 @@ internal static class GeoPackageBinary
         return factory.CreateLinearRing(seq);
     }
 
-    private static CoordinateSequence ReadSequence(ref WkbCursor c, GeometryFactory factory, int dims)
+    /// <summary>
+    /// The ring or line as an xy <see cref="CoordinateArraySequence"/>, built directly with dimension 2: the factory's
+    /// <c>Create(Coordinate[])</c> would first scan every coordinate for its dimension.
+    /// </summary>
+    private static CoordinateArraySequence ReadSequence(ref WkbCursor c, int dims)
     {
         var n = c.ReadCount();
         var skip = 8 * (dims - 2);
@@ -188,7 +193,7 @@ internal static class GeoPackageBinary
             coordinates[i] = new Coordinate(x, y);
         }
 
-        return factory.CoordinateSequenceFactory.Create(coordinates);
+        return new CoordinateArraySequence(coordinates, 2, 0);
     }
 
     private static int WkbSize(Geometry g) => g switch
