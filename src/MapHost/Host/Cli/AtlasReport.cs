@@ -257,7 +257,8 @@ internal static class AtlasReport
 
                 sb.Append("<p><a href=\"").Append(MapPath(ind.Id, areas[0], latest, "png")).Append("\"><img src=\"").Append(MapPath(ind.Id, areas[0], latest, "png"))
                   .Append("\" alt=\"").Append(H(ind.ShortLabel ?? ind.Label)).Append(' ').Append(latest.ToString(CultureInfo.InvariantCulture)).Append("\"></a></p>\n");
-                sb.Append("<table>\n<tr><th>Jahr</th>");
+                sb.Append("<p class=\"stand\">").Append(H(atlas.GetProvenance(ind.Id, latest).Text)).Append("</p>\n");
+                sb.Append("<table>\n<tr><th>Jahr</th><th>Datenstand und Herkunft</th>");
                 foreach (var area in areas)
                 {
                     sb.Append("<th>").Append(H(AreaLabel(area))).Append("</th>");
@@ -266,7 +267,7 @@ internal static class AtlasReport
                 sb.Append("</tr>\n");
                 foreach (var year in atlas.Years.Reverse())
                 {
-                    sb.Append("<tr><td>").Append(year.ToString(CultureInfo.InvariantCulture)).Append("</td>");
+                    sb.Append("<tr><td>").Append(year.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(H(atlas.GetProvenance(ind.Id, year).Text)).Append("</td>");
                     foreach (var area in areas)
                     {
                         sb.Append("<td><a href=\"").Append(MapPath(ind.Id, area, year, "png")).Append("\">PNG</a>");
