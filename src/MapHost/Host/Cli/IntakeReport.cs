@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using GeoPrevention.Analytics.Collection;
 
@@ -75,7 +74,9 @@ internal static class IntakeReport
     /// <returns>The page.</returns>
     internal static string Html(IntakeResult result, DeliveryLogEntry? accepted, DateTimeOffset checkedAt)
     {
-        static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
+        // Only the markup characters are escaped: the page is UTF-8, so umlauts stay readable in the source.
+        static string H(string? s) => (s ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<title>Eingangsprüfung ").Append(H(Path.GetFileName(result.SourcePath))).Append("</title>\n<style>\n")
