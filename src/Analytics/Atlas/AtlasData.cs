@@ -28,7 +28,9 @@ namespace GeoPrevention.Analytics.Atlas;
 /// 2. the layers linked by <c>parentLayer</c> form the hierarchy (finest layer at the bottom); every parent key
 ///    must exist in the parent layer;
 /// 3. every table is read with its dialect overrides and joined to its layer; unmatched keys on either side are
-///    reported as findings, never dropped silently;
+///    reported as findings, never dropped silently; then the deliveries registered in <c>deliveries/log.json</c> are
+///    laid over it (the latest accepted delivery wins per column, key and year; see
+///    <see cref="Collection.DeliveryStore"/> and <see cref="GetProvenance(string, int)"/>);
 /// 4. every count column used by an indicator (and the population column) becomes a count table whose higher
 ///    levels are the sums of their parts; the tables go through <see cref="StatisticalDisclosureControl"/> once.
 /// </remarks>
