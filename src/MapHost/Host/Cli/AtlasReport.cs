@@ -207,7 +207,13 @@ internal static class AtlasReport
     /// <returns>The name.</returns>
     internal static string AtlasPdfName(int year) => $"atlas_{year.ToString(CultureInfo.InvariantCulture)}.pdf";
 
-    private static string IndexHtml(AtlasData atlas, IReadOnlyList<string?> areas, IReadOnlyList<AtlasLayer> valueLayers, DateOnly dataDate)
+    /// <summary>The German overview page (item 6 of the class summary), with the data date and vintage per indicator and year.</summary>
+    /// <param name="atlas">The atlas.</param>
+    /// <param name="areas">Area preset ids (null = whole atlas).</param>
+    /// <param name="valueLayers">Layers with values.</param>
+    /// <param name="dataDate">Data date of the release manifest.</param>
+    /// <returns>The page.</returns>
+    internal static string IndexHtml(AtlasData atlas, IReadOnlyList<string?> areas, IReadOnlyList<AtlasLayer> valueLayers, DateOnly dataDate)
     {
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var m = atlas.Manifest;
