@@ -42,11 +42,11 @@ namespace GeoPrevention.Analytics.Collection;
 /// </summary>
 public static class IntakeCheck
 {
-    /// <summary>The sheet the template's data are on.</summary>
-    public const string DataSheet = "Daten";
+    /// <summary>The sheet the template's data are on (<see cref="SupplierTemplates.DataSheetName"/>).</summary>
+    public const string DataSheet = SupplierTemplates.DataSheetName;
 
-    /// <summary>The template's name column (ignored on intake).</summary>
-    public const string NameColumn = "name";
+    /// <summary>The template's name column, ignored on intake (<see cref="SupplierTemplates.NameColumn"/>).</summary>
+    public const string NameColumn = SupplierTemplates.NameColumn;
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
