@@ -179,9 +179,11 @@ public static class SupplierTemplates
     private static PreviousYearValues PreviousValues(AtlasData atlas, AtlasTable table, AtlasLayer layer, AtlasSupplier supplier, List<(string Key, string Name)> rows, int year)
     {
         var cells = new PreviousCell[rows.Count, supplier.Columns.Count];
+        var tableYears = atlas.View.Suppression.Summaries.Select(s => (s.Table, s.Year)).ToHashSet();
         for (var c = 0; c < supplier.Columns.Count; c++)
         {
             var column = supplier.Columns[c];
+            var countTable = AtlasData.CountTableName(table.Id, column.Column);
             for (var r = 0; r < rows.Count; r++)
             {
                 if (column.Type != AtlasValueType.Count)
@@ -190,8 +192,15 @@ public static class SupplierTemplates
                     continue;
                 }
 
+                if (!tableYears.Contains((countTable, year)))
+                {
+                    // Another table of the atlas has that year, this one has not.
+                    cells[r, c] = new PreviousCell(null, UnavailableMark);
+                    continue;
+                }
+
                 // The only way to a previous value is the publishable view: suppressed counts come back without value.
-                var value = atlas.View.Count(new CountCell(AtlasData.CountTableName(table.Id, column.Column), AtlasData.UnitKey(layer.Id, rows[r].Key), year));
+                var value = atlas.View.Count(new CountCell(countTable, AtlasData.UnitKey(layer.Id, rows[r].Key), year));
                 cells[r, c] = value.Status switch
                 {
                     CellStatus.Published => new PreviousCell(value.Value, null),

@@ -123,6 +123,23 @@ public sealed class AtlasSupplierTests
     }
 
     [TestMethod]
+    public void AtlasDataLoad_SupplierColumnWithText_NamesSupplierPath()
+    {
+        var dir = CopyDemoAtlas();
+        var csv = Path.Combine(dir, "indicators", "sozialraeume_2015_2025.csv");
+        var lines = File.ReadAllLines(csv);
+        File.WriteAllLines(csv, lines.Select((l, i) => l + (i == 0 ? ";bemerkung" : ";siehe Anlage")), new System.Text.UTF8Encoding(true));
+        var path = Path.Combine(dir, "atlas.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{ \"column\": \"kita_u3\",", "{ \"column\": \"bemerkung\", \"label\": \"Bemerkung\", \"definition\": \"Freitext\" }, { \"column\": \"kita_u3\",", StringComparison.Ordinal));
+
+        var ex = Assert.ThrowsExactly<AtlasValidationException>(() => AtlasData.Load(path));
+
+        var issue = ex.Issues.Single();
+        Assert.AreEqual("$.suppliers[3].columns[1].column", issue.JsonPath);
+        StringAssert.Contains(issue.Message, "'bemerkung' of table 'sozialraumdaten' (indicators/sozialraeume_2015_2025.csv) does not hold numbers", StringComparison.Ordinal);
+    }
+
+    [TestMethod]
     public void AtlasDataLoad_SupplierCountColumnWithoutIndicator_IsProtectedInTheView()
     {
         // kinder_u6 feeds no indicator; as a supplier count column it is published through the view like the others.
