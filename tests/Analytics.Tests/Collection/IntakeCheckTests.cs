@@ -285,20 +285,71 @@ public sealed class IntakeCheckTests
     }
 
     [TestMethod]
-    public void Check_AllFaultyDeliveries_WriteNothingIntoTheAtlasFolder()
+    public void Check_EachFaultyDelivery_ReportsDistrictAndColumnAndWritesNothing()
     {
-        var atlasDir = Atlas.Value.Manifest.BaseDirectory;
+        // A private copy of the atlas, so that no other test's activity can touch the folder being watched.
+        var atlas = AtlasData.Load(DeliveryFiles.CopyDemoAtlas());
+        var atlasDir = atlas.Manifest.BaseDirectory;
         var before = DeliveryFiles.Snapshot(atlasDir);
-        var (header, rows) = Delivery("gesundheitsamt");
-        rows[0][0] = "5570004-01";
-        rows[9][4] = "zwölf";
-        rows.RemoveAt(20);
+        var dir = TestPaths.NewTempDirectory();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // Key: the expected key, or null for "the key of row RowIndex before spoiling".
+        var cases = new (string Name, string Supplier, Action<string[], List<object?[]>> Spoil, IntakeFindingKind Kind, string? Key, int RowIndex, string Column, bool Csv)[]
+        {
+            ("leading zero", "gesundheitsamt", (h, r) => r[0][0] = "5570004-01", IntakeFindingKind.UnknownKey, "5570004-01", 0, "sozialraum", false),
+            ("text cell", "gesundheitsamt", (h, r) => r[9][Col(h, "seu_sprache")] = "zwölf", IntakeFindingKind.NonNumeric, null, 9, "seu_sprache", false),
+            ("numerator above denominator", "gesundheitsamt", (h, r) => r[3][Col(h, "seu_motorik")] = 999d, IntakeFindingKind.NumeratorAboveDenominator, null, 3, "seu_motorik", false),
+            ("tenfold jump", "jugendamt", (h, r) => r[0][Col(h, "hze_faelle")] = Convert.ToDouble(r[0][Col(h, "hze_faelle")], System.Globalization.CultureInfo.InvariantCulture) * 10, IntakeFindingKind.ImplausibleChange, null, 0, "hze_faelle", false),
+            ("missing district", "jugendamt", (h, r) => r.RemoveAt(20), IntakeFindingKind.MissingDistrict, null, 20, "sozialraum", false),
+            ("cp1252 csv", "jugendamt", (h, r) => r.Add(["05570099-01", "Gärtnerstraße Süd", 2026, 1d, 1d]), IntakeFindingKind.UnknownKey, "05570099-01", 0, "sozialraum", true),
+        };
 
-        var r = CheckXlsx(header, rows);
+        foreach (var (name, supplier, spoil, kind, expectedKey, rowIndex, column, csv) in cases)
+        {
+            var s = atlas.Manifest.FindSupplier(supplier)!;
+            var header = DeliveryFiles.Header(atlas.Manifest, s);
+            var rows = DeliveryFiles.Rows(atlas, s, 2025, 2026);
+            var key = expectedKey ?? (string)rows[rowIndex][0]!;
+            spoil(header, rows);
+            var path = Path.Combine(dir, name.Replace(' ', '_') + (csv ? ".csv" : ".xlsx"));
+            if (csv)
+            {
+                DeliveryFiles.WriteCsv(path, header, rows, Encoding.GetEncoding(1252));
+            }
+            else
+            {
+                DeliveryFiles.WriteXlsx(path, header, rows);
+            }
 
-        Assert.IsTrue(r.HasBlocking);
-        Assert.ThrowsExactly<InvalidOperationException>(() => DeliveryStore.Accept(r));
-        CollectionAssert.AreEqual(before.ToList(), DeliveryFiles.Snapshot(atlasDir).ToList());
+            var r = IntakeCheck.Check(atlas, path);
+
+            var hit = r.Findings.FirstOrDefault(f => f.Kind == kind && f.Key == key && f.Column == column);
+            Assert.IsNotNull(hit, $"{name}: expected {kind} for {key}/{column}; findings:\n{string.Join("\n", r.Findings)}");
+            Assert.IsNotNull(hit.DistrictName, name);
+            if (csv)
+            {
+                Assert.AreEqual("Gärtnerstraße Süd", hit.DistrictName, "umlauts of a Windows-1252 file are read correctly");
+                Assert.IsTrue(r.Findings.Any(f => f.Kind == IntakeFindingKind.ForeignFormat && f.Message.StartsWith("CSV statt Vorlage", StringComparison.Ordinal)));
+            }
+        }
+
+        CollectionAssert.AreEqual(before.ToList(), DeliveryFiles.Snapshot(atlasDir).ToList(), "intake checks never write into the atlas folder");
         Assert.IsFalse(Directory.Exists(Path.Combine(atlasDir, "deliveries")));
+    }
+
+    [TestMethod]
+    public void Accept_BlockedDelivery_ThrowsAndWritesNothing()
+    {
+        var atlas = AtlasData.Load(DeliveryFiles.CopyDemoAtlas());
+        var before = DeliveryFiles.Snapshot(atlas.Manifest.BaseDirectory);
+        var s = atlas.Manifest.FindSupplier("gesundheitsamt")!;
+        var rows = DeliveryFiles.Rows(atlas, s, 2025, 2026);
+        rows[0][0] = "5570004-01";
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "g.xlsx");
+        DeliveryFiles.WriteXlsx(path, DeliveryFiles.Header(atlas.Manifest, s), rows);
+        var r = IntakeCheck.Check(atlas, path);
+
+        Assert.ThrowsExactly<InvalidOperationException>(() => DeliveryStore.Accept(r));
+        CollectionAssert.AreEqual(before.ToList(), DeliveryFiles.Snapshot(atlas.Manifest.BaseDirectory).ToList());
     }
 }
