@@ -25,8 +25,8 @@ namespace GeoPrevention.Analytics.Collection;
 /// space or case, or by one character; empty and duplicate keys are blocking; every district without a row is
 /// blocking.</item>
 /// <item>Cells of the supplier columns: text that is no number, NA token or suppression token (<c>x</c>, <c>&lt;3</c>)
-/// is blocking; counts must be whole and ≥ 0, amounts ≥ 0 (blocking); an empty cell is a warning; a cell suppressed at
-/// source is info.</item>
+/// is blocking; counts must be whole and ≥ 0, amounts ≥ 0 (blocking); an empty cell is a warning, a column without any
+/// value (an unfilled template) is blocking; a cell suppressed at source is info.</item>
 /// <item>Numerator ≤ denominator for every indicator of the table whose numerator or denominator the supplier delivers:
 /// the other column is taken from the same delivery, else from the atlas for that year (another supplier's earlier
 /// delivery or the base table); a share above 100 % is blocking, a rate's numerator above its denominator a warning;
@@ -337,11 +337,18 @@ public static class IntakeCheck
                 cells[c.Column] = array;
             }
 
+            // An unfilled column is one blocking finding, not one warning per empty cell.
+            var empty = columns.Where(c => order.Count > 0 && order.All(o => cells[c.Column][o.Row].Status == CellStatus.Missing)).Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
+            foreach (var c in columns.Where(c => empty.Contains(c.Column)))
+            {
+                f.Add(new IntakeFinding(IntakeSeverity.Blocking, IntakeFindingKind.EmptyColumn, null, null, c.Column, null, null, $"Die Spalte „{c.Column}“ ({c.Label}) ist leer: für keinen Sozialraum wurde ein Wert eingetragen."));
+            }
+
             var result = new List<DeliveredRow>(order.Count);
             foreach (var (key, r) in order)
             {
                 var line = table.GetLine(r);
-                foreach (var c in columns)
+                foreach (var c in columns.Where(c => !empty.Contains(c.Column)))
                 {
                     CheckCell(c, key, _districts[key].Name, line, cells[c.Column][r]);
                 }

@@ -64,6 +64,9 @@ public enum IntakeFindingKind
     /// <summary>Rule 6: an empty cell (warning).</summary>
     MissingValue,
 
+    /// <summary>Rule 6: a supplier column without a single value (an unfilled template): blocking.</summary>
+    EmptyColumn,
+
     /// <summary>Rule 6: a cell suppressed at source (<c>x</c>, <c>&lt;3</c>; info).</summary>
     SuppressedAtSource,
 

@@ -266,6 +266,23 @@ public sealed class IntakeCheckTests
     }
 
     [TestMethod]
+    public void Check_UnfilledColumn_OneBlockingFindingInsteadOfAWarningPerCell()
+    {
+        var (header, rows) = Delivery("jugendamt");
+        foreach (var row in rows)
+        {
+            row[Col(header, "kita_u3")] = null;
+        }
+
+        var r = CheckXlsx(header, rows);
+
+        var f = Single(r, IntakeFindingKind.EmptyColumn);
+        Assert.AreEqual(IntakeSeverity.Blocking, f.Severity);
+        Assert.AreEqual("kita_u3", f.Column);
+        Assert.IsFalse(r.Findings.Any(x => x.Kind == IntakeFindingKind.MissingValue && x.Column == "kita_u3"));
+    }
+
+    [TestMethod]
     public void Check_FileWithoutSupplierColumns_BlockingSupplierFinding()
     {
         var r = CheckXlsx(["sozialraum", "jahr", "irgendwas"], [["05570004-01", 2026, 3d]]);
