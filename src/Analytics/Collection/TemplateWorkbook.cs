@@ -405,9 +405,11 @@ internal static class TemplateWorkbook
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly List<string> _items = [];
+        private uint _references;
 
         public string Index(string text)
         {
+            _references++;
             if (!_index.TryGetValue(text, out var i))
             {
                 i = _items.Count;
@@ -420,7 +422,7 @@ internal static class TemplateWorkbook
 
         public SharedStringTable ToTable() => new(_items.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
         {
-            Count = (uint)_items.Count,
+            Count = _references,
             UniqueCount = (uint)_items.Count,
         };
     }
