@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GeoPrevention.Analytics.Classification;
+using GeoPrevention.Analytics.Collection;
 using GeoPrevention.Analytics.Indicators;
 using GeoPrevention.Analytics.Joins;
 using GeoPrevention.Analytics.Privacy;
@@ -27,7 +28,9 @@ namespace GeoPrevention.Analytics.Atlas;
 /// 2. the layers linked by <c>parentLayer</c> form the hierarchy (finest layer at the bottom); every parent key
 ///    must exist in the parent layer;
 /// 3. every table is read with its dialect overrides and joined to its layer; unmatched keys on either side are
-///    reported as findings, never dropped silently;
+///    reported as findings, never dropped silently; then the deliveries registered in <c>deliveries/log.json</c> are
+///    laid over it (the latest accepted delivery wins per column, key and year; see
+///    <see cref="Collection.DeliveryStore"/> and <see cref="GetProvenance(string, int)"/>);
 /// 4. every count column used by an indicator (and the population column) becomes a count table whose higher
 ///    levels are the sums of their parts; the tables go through <see cref="StatisticalDisclosureControl"/> once.
 /// </remarks>
@@ -39,9 +42,11 @@ public sealed class AtlasData
     private readonly Dictionary<string, NeighbourList> _neighbours = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Layer, string Indicator, int Year), IndicatorSnapshot> _snapshots = [];
     private readonly Lock _cacheLock = new();
+    private readonly Dictionary<string, AtlasTableData> _tables;
 
-    private AtlasData(AtlasManifest manifest, Dictionary<string, DistrictLayer> layers, Dictionary<string, int> levels, IReadOnlyList<int> years, PublishableView view, Dictionary<string, IndicatorDefinition> definitions, IReadOnlyList<AtlasIssue> findings)
+    private AtlasData(AtlasManifest manifest, Dictionary<string, DistrictLayer> layers, Dictionary<string, int> levels, IReadOnlyList<int> years, PublishableView view, Dictionary<string, IndicatorDefinition> definitions, IReadOnlyList<AtlasIssue> findings, Dictionary<string, AtlasTableData> tables)
     {
+        _tables = tables;
         Manifest = manifest;
         _layers = layers;
         _levelOfLayer = levels;
@@ -179,6 +184,8 @@ public sealed class AtlasData
         var countTables = new List<CountTable>();
         var years = new SortedSet<int>();
         var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+        var tableData = new Dictionary<string, AtlasTableData>(StringComparer.Ordinal);
+        var log = DeliveryLog.Read(manifest.BaseDirectory);
         for (var t = 0; t < manifest.Tables.Count; t++)
         {
             var spec = manifest.Tables[t];
@@ -199,13 +206,9 @@ public sealed class AtlasData
                 .SelectMany(p => p.Supplier.Columns.Select((c, j) => (Column: c, Path: $"$.suppliers[{p.Index}].columns[{j}].column"))).ToList();
             var suppliedCounts = supplied.Where(c => c.Column.Type == AtlasValueType.Count).Select(c => c.Column.Column)
                 .Where(c => !columns.Contains(c, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-            var table = TableReader.ReadCsv(manifest.ResolvePath(spec.File), new CsvReadOptions
-            {
-                Delimiter = spec.Delimiter is { Length: 1 } d ? d[0] : null,
-                DecimalSeparator = spec.DecimalSeparator is { Length: 1 } s ? s[0] : null,
-                Encoding = spec.Encoding is null ? null : Encoding.GetEncoding(spec.Encoding),
-                Columns = new TableColumnOptions { KeyColumns = [spec.Key], YearColumn = spec.Year, CountColumns = columns },
-            });
+            var known = layers[spec.Layer].Districts.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+            var data = AtlasTableData.Load(manifest, spec, known, columns, log, errors);
+            var table = data.BaseTable;
             foreach (var (column, name) in columns.Select(c => (c, "column")).Prepend((spec.Year, "year")).Prepend((spec.Key, "key")))
             {
                 if (!table.HasColumn(column))
@@ -244,24 +247,20 @@ public sealed class AtlasData
                 findings.Add(new AtlasIssue(path, $"District '{u.Key}' has no rows in {spec.File}."));
             }
 
-            var keys = table.GetText(spec.Key);
-            var yearValues = table.GetNumbers(spec.Year);
-            var known = layers[spec.Layer].Districts.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+            tableData[spec.Id] = data;
+            years.UnionWith(data.Years);
             foreach (var column in columns)
             {
-                var values = table.GetNumbers(column);
-                var status = table.GetStatuses(column);
-                var records = new List<CountRecord>(table.RowCount);
-                for (var r = 0; r < table.RowCount; r++)
+                // Every district gets a record in every year of the table (null where no vintage has a value), so a
+                // year that only some deliveries cover still has all count tables.
+                var records = new List<CountRecord>(known.Count * data.Years.Count);
+                foreach (var key in known)
                 {
-                    if (keys[r] is not { } key || !known.Contains(key) || double.IsNaN(yearValues[r]))
+                    foreach (var year in data.Years)
                     {
-                        continue;
+                        long? value = data.TryGet(column, key, year, out var cell) && cell.Status == TableCellStatus.Value ? (long)Math.Round(cell.Value) : null;
+                        records.Add(new CountRecord(UnitKey(spec.Layer, key), year, CountTable.DefaultCategory, value));
                     }
-
-                    var year = (int)yearValues[r];
-                    years.Add(year);
-                    records.Add(new CountRecord(UnitKey(spec.Layer, key), year, CountTable.DefaultCategory, status[r] == TableCellStatus.Value ? (long)Math.Round(values[r]) : null));
                 }
 
                 countTables.Add(CountTable.FromRecords(CountTableName(spec.Id, column), hierarchy, records));
@@ -299,8 +298,36 @@ public sealed class AtlasData
             RoundingBase = manifest.Privacy.RoundTo > 1 ? manifest.Privacy.RoundTo : null,
         };
         var view = PublishableView.Create(countTables, rules);
-        return new AtlasData(manifest, layers, levels, [.. years], view, definitions, findings);
+        return new AtlasData(manifest, layers, levels, [.. years], view, definitions, findings, tableData);
     }
+
+    /// <summary>
+    /// The data date (Stichtag) and the vintages behind an indicator in one year: which base table or accepted
+    /// deliveries supplied the cells of its numerator and denominator columns (see docs/collection.md).
+    /// </summary>
+    /// <param name="indicatorId">Indicator id.</param>
+    /// <param name="year">Year.</param>
+    /// <returns>The provenance; its <see cref="IndicatorProvenance.Text"/> is the German line shown on maps and pages.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown indicator.</exception>
+    public IndicatorProvenance GetProvenance(string indicatorId, int year)
+    {
+        var ind = Manifest.FindIndicator(indicatorId) ?? throw new KeyNotFoundException($"Unknown indicator '{indicatorId}'.");
+        var table = Manifest.FindTable(ind.Table)!;
+        var data = _tables[ind.Table];
+        var vintages = new[] { ind.Numerator, ind.Denominator }.OfType<string>().Distinct(StringComparer.Ordinal)
+            .SelectMany(c => data.VintagesOf(c, year)).Distinct().Order().Select(i => data.Vintages[i]).ToList();
+        return new IndicatorProvenance(indicatorId, year, AtlasTableData.DataDateOf(ind.DataDate ?? table.DataDate, year), vintages);
+    }
+
+    /// <summary>The vintages of a table: the base file first, then every applied delivery in acceptance order.</summary>
+    /// <param name="tableId">Table id.</param>
+    /// <returns>The vintages.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown table.</exception>
+    public IReadOnlyList<DataVintage> GetVintages(string tableId) =>
+        _tables.TryGetValue(tableId, out var t) ? t.Vintages : throw new KeyNotFoundException($"Unknown table '{tableId}'.");
+
+    /// <summary>The merged cells of a table (raw counts: internal, for the intake check only).</summary>
+    internal AtlasTableData GetTableData(string tableId) => _tables[tableId];
 
     /// <summary>The district layer with the given id (EPSG:25832).</summary>
     /// <param name="layerId">Layer id.</param>

@@ -90,6 +90,29 @@ public sealed partial class ReportCommandTests
     }
 
     [TestMethod]
+    public void Report_IndexHtml_NamesDataDateAndVintagePerIndicatorAndYear()
+    {
+        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+
+        Assert.Contains("<th>Datenstand und Herkunft</th>", html);
+        Assert.Contains("<td>2019</td><td>Datenstand 31.12.2019, Grundtabelle sozialraeume_2015_2025.csv</td>", html);
+    }
+
+    [TestMethod]
+    public void IndexHtml_DeliveredYear_NamesTheDelivery()
+    {
+        var atlasPath = CliRunner.CopyDemoAtlas();
+        var check = GeoPrevention.Analytics.Collection.IntakeCheck.Check(GeoPrevention.Analytics.Atlas.AtlasData.Load(atlasPath), IntakeCommandTests.JugendamtCsv(atlasPath));
+        GeoPrevention.Analytics.Collection.DeliveryStore.Accept(check, new GeoPrevention.Analytics.Collection.DeliveryAcceptOptions { AcceptedAt = new DateTimeOffset(2027, 3, 2, 9, 0, 0, TimeSpan.Zero) });
+        var atlas = GeoPrevention.Analytics.Atlas.AtlasData.Load(atlasPath);
+
+        var html = AtlasReport.IndexHtml(atlas, [null], [atlas.Manifest.Layers[0]], new DateOnly(2026, 12, 31));
+
+        Assert.Contains("<td>2026</td><td>Datenstand 31.12.2026, Lieferung jugendamt 2027-03-02</td>", html);
+        Assert.Contains("<p class=\"stand\">Datenstand 31.12.2026, Lieferung jugendamt 2027-03-02</p>", html);
+    }
+
+    [TestMethod]
     public void Report_Csv_IsGermanAndShowsEveryWithheldValueAsDot()
     {
         var atlas = CliRunner.DemoAtlas;

@@ -207,7 +207,13 @@ internal static class AtlasReport
     /// <returns>The name.</returns>
     internal static string AtlasPdfName(int year) => $"atlas_{year.ToString(CultureInfo.InvariantCulture)}.pdf";
 
-    private static string IndexHtml(AtlasData atlas, IReadOnlyList<string?> areas, IReadOnlyList<AtlasLayer> valueLayers, DateOnly dataDate)
+    /// <summary>The German overview page (item 6 of the class summary), with the data date and vintage per indicator and year.</summary>
+    /// <param name="atlas">The atlas.</param>
+    /// <param name="areas">Area preset ids (null = whole atlas).</param>
+    /// <param name="valueLayers">Layers with values.</param>
+    /// <param name="dataDate">Data date of the release manifest.</param>
+    /// <returns>The page.</returns>
+    internal static string IndexHtml(AtlasData atlas, IReadOnlyList<string?> areas, IReadOnlyList<AtlasLayer> valueLayers, DateOnly dataDate)
     {
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var m = atlas.Manifest;
@@ -257,7 +263,8 @@ internal static class AtlasReport
 
                 sb.Append("<p><a href=\"").Append(MapPath(ind.Id, areas[0], latest, "png")).Append("\"><img src=\"").Append(MapPath(ind.Id, areas[0], latest, "png"))
                   .Append("\" alt=\"").Append(H(ind.ShortLabel ?? ind.Label)).Append(' ').Append(latest.ToString(CultureInfo.InvariantCulture)).Append("\"></a></p>\n");
-                sb.Append("<table>\n<tr><th>Jahr</th>");
+                sb.Append("<p class=\"stand\">").Append(H(atlas.GetProvenance(ind.Id, latest).Text)).Append("</p>\n");
+                sb.Append("<table>\n<tr><th>Jahr</th><th>Datenstand und Herkunft</th>");
                 foreach (var area in areas)
                 {
                     sb.Append("<th>").Append(H(AreaLabel(area))).Append("</th>");
@@ -266,7 +273,7 @@ internal static class AtlasReport
                 sb.Append("</tr>\n");
                 foreach (var year in atlas.Years.Reverse())
                 {
-                    sb.Append("<tr><td>").Append(year.ToString(CultureInfo.InvariantCulture)).Append("</td>");
+                    sb.Append("<tr><td>").Append(year.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(H(atlas.GetProvenance(ind.Id, year).Text)).Append("</td>");
                     foreach (var area in areas)
                     {
                         sb.Append("<td><a href=\"").Append(MapPath(ind.Id, area, year, "png")).Append("\">PNG</a>");

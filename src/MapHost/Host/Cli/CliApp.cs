@@ -40,5 +40,6 @@ public static class CliApp
         config.AddCommand<ReportCommand>("report").WithDescription("Write the yearly report: all maps, tables (CSV, xlsx), GeoJSON, release manifest, index.html, PDF atlas");
         config.AddCommand<ExportCommand>("export").WithDescription("Export publishable values with geometry as GeoJSON or GeoPackage");
         config.AddCommand<TemplateCommand>("template").WithDescription("Write the yearly data-collection templates (xlsx and CSV) for the atlas's suppliers");
+        config.AddCommand<IntakeCommand>("intake").WithDescription("Check a supplier's delivery against the atlas (German report, exit code 5 when blocked); --accept adds it as a new vintage");
     }
 }

@@ -20,6 +20,13 @@ public static class ExitCodes
     /// <summary>An output could not be written.</summary>
     public const int OutputError = 4;
 
+    /// <summary>
+    /// <c>intake</c>: the delivery has blocking findings (missing or unknown keys, text cells, numerator above
+    /// denominator, ...); nothing was accepted. Distinct from <see cref="Findings"/> so scripts can tell a rejected
+    /// delivery from an invalid atlas.
+    /// </summary>
+    public const int DeliveryRejected = 5;
+
     /// <summary>Any other error.</summary>
     public const int Internal = 70;
 

@@ -49,7 +49,14 @@ internal sealed record MapValues(
     IReadOnlyList<string> Colors,
     IReadOnlyList<LegendItem> Legend,
     string? Note,
-    IReadOnlyList<DistrictMapValue> Values);
+    IReadOnlyList<DistrictMapValue> Values,
+    DataStatusInfo? DataStatus = null);
+
+/// <summary>Data date (Stichtag) and vintages behind the values of one indicator and year; <c>Text</c> is the German line shown.</summary>
+internal sealed record DataStatusInfo(string? DataDate, IReadOnlyList<VintageInfo> Vintages, string Text);
+
+/// <summary>One vintage: the base table or an accepted delivery (supplier and acceptance time).</summary>
+internal sealed record VintageInfo(string Id, string Label, string? Supplier, DateTimeOffset? AcceptedUtc);
 
 /// <summary>One district of a map response. <c>Value</c>, <c>CiLow</c> and <c>CiHigh</c> are null unless published.</summary>
 internal sealed record DistrictMapValue(

@@ -162,7 +162,14 @@ internal sealed class AtlasCatalog
                 : string.Create(CultureInfo.GetCultureInfo("de-DE"), $"; {unreliable} Werte mit eingeschränkter Aussagekraft (im Tooltip „unsicher“)");
         }
 
-        return new MapValues(layer, indicatorId, year, "values", breaks, counts, colors, legend, note, values);
+        return new MapValues(layer, indicatorId, year, "values", breaks, counts, colors, legend, note, values, DataStatus(indicatorId, year));
+    }
+
+    /// <summary>Data date and vintages of an indicator in a year (<see cref="AtlasData.GetProvenance(string, int)"/>).</summary>
+    public DataStatusInfo DataStatus(string indicatorId, int year)
+    {
+        var p = Atlas.GetProvenance(indicatorId, year);
+        return new DataStatusInfo(p.DataDate, [.. p.Vintages.Select(v => new VintageInfo(v.Id, v.Label, v.Supplier, v.AcceptedUtc))], p.Text);
     }
 
     public MapValues Lisa(string layer, string indicatorId, int year)
@@ -188,7 +195,7 @@ internal sealed class AtlasCatalog
         var colors = LisaClusterStyle.Palette.Colors.Select(c => c.ToHex()).ToArray();
         var legend = LisaLabels.Select((l, c) => new LegendItem(l, colors[c], null, counts[c])).ToList();
         AddSpecialEntries(legend, values);
-        return new MapValues(layer, indicatorId, year, "lisa", [], counts, colors, legend, "Lokales Moran's I (Queen-Nachbarschaft, zeilenstandardisiert), p < 0,05; Gebiete ohne veröffentlichten Wert sind ausgelassen", values);
+        return new MapValues(layer, indicatorId, year, "lisa", [], counts, colors, legend, "Lokales Moran's I (Queen-Nachbarschaft, zeilenstandardisiert), p < 0,05; Gebiete ohne veröffentlichten Wert sind ausgelassen", values, DataStatus(indicatorId, year));
     }
 
     public MapValues GoalMap(string layer, AtlasGoal goal, int year)
@@ -211,7 +218,7 @@ internal sealed class AtlasCatalog
 
         var legend = order.Select((s, c) => new LegendItem(GoalStyles[s].Label, GoalStyles[s].Color, GoalStyles[s].Color is null ? "suppressed" : null, counts[c])).ToList();
         var note = string.Create(CultureInfo.GetCultureInfo("de-DE"), $"Ziel: {goal.Label} (Zielwert {goal.Target:0.0##} bis {goal.Deadline.ToString(CultureInfo.InvariantCulture)}); Ausgangswert je Gebiet aus {goal.BaselineYear.ToString(CultureInfo.InvariantCulture)}");
-        return new MapValues(layer, goal.Indicator, year, "goals", [], counts, [.. order.Select(s => GoalStyles[s].Color ?? "#ffffff")], legend, note, values);
+        return new MapValues(layer, goal.Indicator, year, "goals", [], counts, [.. order.Select(s => GoalStyles[s].Color ?? "#ffffff")], legend, note, values, DataStatus(goal.Indicator, year));
     }
 
     public DistrictProfile Profile(string layer, string key, int year)

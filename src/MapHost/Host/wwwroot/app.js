@@ -243,6 +243,7 @@ function renderLegend(meta) {
   }
   html += '</ul>';
   if (v.note) html += `<div class="unit">${escapeHtml(v.note)}</div>`;
+  if (v.dataStatus && v.dataStatus.text) html += `<div class="unit datastatus" id="datastatus">${escapeHtml(v.dataStatus.text)}</div>`;
   el.innerHTML = html;
   for (const s of el.querySelectorAll('.swatch[data-color]')) s.style.background = s.dataset.color;
 }

@@ -151,13 +151,34 @@ public static class AtlasMaps
             Title = $"{indicator.ShortLabel ?? indicator.Label} – {areaLabel}",
             Subtitle = subtitle,
             Source = (m.Demo ? "DEMO – synthetische Daten, schematische Grenzen. " : "") + (indicator.Source ?? table?.Source ?? "k. A."),
-            DataDate = indicator.DataDate ?? table?.DataDate,
+            DataDate = DataDateLine(atlas, indicator, table, request.Year),
             Attribution = m.Attribution,
             Outlines = outlines,
             Extent = inArea is null ? MapExtent.All() : MapExtent.OfKeys(inArea),
             Page = request.Page ?? PageSize.FromPixels(1600, 1200, 150),
             ShowLabels = features.Count <= 80,
         };
+    }
+
+    /// <summary>
+    /// The "Stand" line of a map: the manifest's data date when every value of the year comes from the base table;
+    /// otherwise the data date of the year and the vintages used (e.g. <c>31.12.2026 (Lieferung jugendamt 2027-03-02)</c>).
+    /// </summary>
+    /// <param name="atlas">The atlas.</param>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="table">Its table.</param>
+    /// <param name="year">The year.</param>
+    /// <returns>The text, or null when nothing is known.</returns>
+    internal static string? DataDateLine(AtlasData atlas, AtlasIndicator indicator, AtlasTable? table, int year)
+    {
+        var p = atlas.GetProvenance(indicator.Id, year);
+        if (p.Vintages.All(v => v.IsBase))
+        {
+            return indicator.DataDate ?? table?.DataDate;
+        }
+
+        var vintages = string.Join(" und ", p.Vintages.Select(v => v.Label));
+        return p.DataDate is null ? vintages : $"{p.DataDate} ({vintages})";
     }
 
     /// <summary>
