@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GeoPrevention.Analytics.Statistics;
 
@@ -168,10 +169,13 @@ public sealed class LocalMoranResult
 /// <c>Z = (I − E)/√Var</c>, p one-sided (greater).</para>
 /// <para>Islands follow spdep <c>zero.policy = TRUE</c> with <c>adjust.n = TRUE</c>: their lag is 0, the mean and
 /// Σz² use all N units, and n = N − #islands in I and its moments; a warning names the count.</para>
-/// <para>Permutation test (the cross product uses a factored pair form that streams only neighbour indices): <c>nsim</c> random permutations of the values over the units;
+/// <para>Permutation test: <c>nsim</c> random permutations of the values over the units;
 /// <c>pseudo-p = (1 + #{I_perm ≥ I}) / (nsim + 1)</c>. Permutations are split into fixed blocks of 32; block b
-/// shuffles (Fisher-Yates) a copy of the centred values with xoshiro256** stream b of the seed, so results are
-/// identical for any thread count. The permuted values are held in single precision (sums in double; relative error of a permuted I about 1e−7). The RNG differs from R's, so the pseudo-p matches spdep only in distribution.</para>
+/// shuffles (Fisher-Yates, exact Lemire bounded draws) a copy of the centred values with xoshiro256** stream b of
+/// the seed, so results are identical for any thread count. The cross product of a permutation is one pass over a
+/// flat list of unordered neighbour pairs with coefficients <c>wᵢⱼ + wⱼᵢ</c>, on units relabelled in breadth-first
+/// order for memory locality (I is invariant under relabelling); all arithmetic is in double precision. The RNG
+/// differs from R's, so the pseudo-p matches spdep only in distribution.</para>
 /// <para>Local (Anselin 1995; spdep <c>localmoran</c>, <c>mlvar = TRUE</c>, conditional moments after Sokal et al.
 /// 1998): <c>m2 = Σz²/n</c>, <c>Iᵢ = zᵢ/m2 · Σⱼ wᵢⱼ zⱼ</c>, <c>E[Iᵢ] = −zᵢ² Wᵢ/((n−1)m2)</c>,
 /// <c>Var[Iᵢ] = (zᵢ/m2)² · n/(n−2) · (Wᵢ⁽²⁾ − Wᵢ²/(n−1)) · (m2 − zᵢ²/(n−1))</c> with <c>Wᵢ = Σⱼ wᵢⱼ</c>,
@@ -436,150 +440,172 @@ public static class Moran
     }
 
     /// <summary>
-    /// Factored pair form of Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ for weights that are constant per row (wᵢⱼ = aᵢ, true for every
-    /// <see cref="SpatialWeights"/> built by this library): mutual links i &lt; j contribute (aᵢ + aⱼ) zᵢ zⱼ =
-    /// zᵢ (aᵢ zⱼ + yⱼ) with y = a∘z, one-way links i → j contribute aᵢ zᵢ zⱼ. Only neighbour indices are streamed
-    /// (no weight values), a third of the memory traffic of the row form.
+    /// The cross product <c>Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ</c> as a flat list of unordered pairs {i, j} with coefficient
+    /// <c>wᵢⱼ + wⱼᵢ</c> (a one-way link counts once with its own weight), so that every permutation is one
+    /// branch-free pass over contiguous arrays instead of a row loop with variable trip counts. The units are
+    /// relabelled in breadth-first order of the neighbour graph, which keeps the two values of a pair close
+    /// in memory; relabelling does not change I (the statistic is invariant under a common relabelling of values
+    /// and weights).
     /// </summary>
-    internal sealed class PairKernel
+    internal sealed class PermutationKernel
     {
-        public PairKernel(SpatialWeights weights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public PermutationKernel(SpatialWeights weights)
         {
             var rowStart = weights.RowStart;
             var cols = weights.Columns;
             var w = weights.Values;
             var n = weights.Count;
-            A = new double[n];
-            UpStart = new int[n + 1];
-            OneStart = new int[n + 1];
-            var up = new List<int>(cols.Length / 2);
-            var one = new List<int>();
+            Order = BreadthFirstOrder(rowStart, cols, n);
+            var label = new int[n];
             for (var i = 0; i < n; i++)
             {
-                A[i] = rowStart[i + 1] > rowStart[i] ? w[rowStart[i]] : 0;
-                for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
-                {
-                    if (w[q] != A[i])
-                    {
-                        throw new InvalidOperationException("Permutation kernel requires weights that are constant per row.");
-                    }
-
-                    var j = cols[q];
-                    var mutual = Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], i) >= 0;
-                    if (!mutual)
-                    {
-                        one.Add(j);
-                    }
-                    else if (j > i)
-                    {
-                        up.Add(j);
-                    }
-                }
-
-                UpStart[i + 1] = up.Count;
-                OneStart[i + 1] = one.Count;
+                label[Order[i]] = i;
             }
 
-            UpCol = [.. up];
-            OneCol = [.. one];
+            var first = new int[cols.Length];
+            var second = new int[cols.Length];
+            var coefficient = new double[cols.Length];
+            var count = 0;
+            var symmetric = weights.IsSymmetric;
+            for (var i = 0; i < n; i++)
+            {
+                var o = Order[i];
+                for (var q = rowStart[o]; q < rowStart[o + 1]; q++)
+                {
+                    var j = cols[q];
+                    var lj = label[j];
+                    var back = symmetric && lj < i ? -1 : Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], o);
+                    var mutual = symmetric || back >= 0;
+                    if (mutual && lj < i)
+                    {
+                        // A mutual pair is emitted once, from its lower label.
+                        continue;
+                    }
+
+                    var wji = mutual ? w[back] : 0.0;
+                    first[count] = i;
+                    second[count] = lj;
+                    coefficient[count] = w[q] + wji;
+                    count++;
+                }
+            }
+
+            First = first[..count];
+            Second = second[..count];
+            Coefficient = coefficient[..count];
         }
 
-        public double[] A { get; }
+        /// <summary>Original unit of each new label.</summary>
+        public int[] Order { get; }
 
-        public int[] UpStart { get; }
+        /// <summary>First unit (new label) of each pair.</summary>
+        public int[] First { get; }
 
-        public int[] UpCol { get; }
+        /// <summary>Second unit (new label) of each pair.</summary>
+        public int[] Second { get; }
 
-        public int[] OneStart { get; }
+        /// <summary><c>wᵢⱼ + wⱼᵢ</c> of each pair.</summary>
+        public double[] Coefficient { get; }
 
-        public int[] OneCol { get; }
-
-        /// <summary>Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ for the values in <paramref name="z"/>; <paramref name="y"/> is scratch space.</summary>
-        public double CrossProduct(float[] z, float[] y)
+        /// <summary>Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ for values <paramref name="z"/> given in the new labelling.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public double CrossProduct(ReadOnlySpan<double> z)
         {
-            var a = A;
-            var n = z.Length;
-            for (var i = 0; i < n; i++)
+            var a = First;
+            var b = Second;
+            var c = Coefficient;
+            var m = a.Length;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            var e = 0;
+            for (; e + 4 <= m; e += 4)
             {
-                y[i] = (float)(a[i] * z[i]);
+                s0 += c[e] * z[a[e]] * z[b[e]];
+                s1 += c[e + 1] * z[a[e + 1]] * z[b[e + 1]];
+                s2 += c[e + 2] * z[a[e + 2]] * z[b[e + 2]];
+                s3 += c[e + 3] * z[a[e + 3]] * z[b[e + 3]];
             }
 
-            var upStart = UpStart;
-            var upCol = UpCol;
-            var oneStart = OneStart;
-            var oneCol = OneCol;
-            double total = 0;
-            for (var i = 0; i < n; i++)
+            for (; e < m; e++)
             {
-                double sz = 0, sy = 0;
-                for (var q = upStart[i]; q < upStart[i + 1]; q++)
-                {
-                    var j = upCol[q];
-                    sz += z[j];
-                    sy += y[j];
-                }
-
-                for (var q = oneStart[i]; q < oneStart[i + 1]; q++)
-                {
-                    sz += z[oneCol[q]];
-                }
-
-                total += z[i] * ((a[i] * sz) + sy);
+                s0 += c[e] * z[a[e]] * z[b[e]];
             }
 
-            return total;
+            return s0 + s1 + (s2 + s3);
+        }
+
+        private static int[] BreadthFirstOrder(int[] rowStart, int[] cols, int n)
+        {
+            var order = new int[n];
+            var seen = new bool[n];
+            int head = 0, tail = 0;
+            for (var s = 0; s < n; s++)
+            {
+                if (seen[s])
+                {
+                    continue;
+                }
+
+                seen[s] = true;
+                order[tail++] = s;
+                while (head < tail)
+                {
+                    var u = order[head++];
+                    for (var q = rowStart[u]; q < rowStart[u + 1]; q++)
+                    {
+                        var v = cols[q];
+                        if (!seen[v])
+                        {
+                            seen[v] = true;
+                            order[tail++] = v;
+                        }
+                    }
+                }
+            }
+
+            return order;
         }
     }
 
     private static double[] Permute(double[] z, SpatialWeights weights, MoranOptions options, double scale)
     {
-        var kernel = new PairKernel(weights);
+        var kernel = new PermutationKernel(weights);
         var nsim = options.Permutations;
         var result = new double[nsim];
         var blocks = (nsim + BlockSize - 1) / BlockSize;
         var n = z.Length;
-
-        // The permuted values are held in single precision (half the cache footprint for the random-access
-        // shuffle); sums are accumulated in double. The relative error of a permuted I is ~1e−7, irrelevant for
-        // a rank-based pseudo p-value; the observed I and its moments are computed in double.
-        var zf = new float[n];
+        var relabelled = new double[n];
         for (var i = 0; i < n; i++)
         {
-            zf[i] = (float)z[i];
+            relabelled[i] = z[kernel.Order[i]];
         }
 
-        void RunBlock(int b, (float[] Buffer, float[] Scratch) s)
+        void RunBlock(int b, double[] buffer)
         {
-            var buffer = s.Buffer;
-            Array.Copy(zf, buffer, n);
+            Array.Copy(relabelled, buffer, n);
             var rng = new SeededRandom(options.Seed, b);
             var end = Math.Min(nsim, (b + 1) * BlockSize);
             for (var k = b * BlockSize; k < end; k++)
             {
-                for (var i = n - 1; i > 0; i--)
-                {
-                    var j = rng.NextInt(i + 1);
-                    (buffer[i], buffer[j]) = (buffer[j], buffer[i]);
-                }
-
-                result[k] = kernel.CrossProduct(buffer, s.Scratch) * scale;
+                rng.Shuffle(buffer);
+                result[k] = kernel.CrossProduct(buffer) * scale;
             }
         }
 
         if (options.Parallel && blocks > 1)
         {
-            System.Threading.Tasks.Parallel.For(0, blocks, () => (new float[n], new float[n]), (b, _, s) =>
+            System.Threading.Tasks.Parallel.For(0, blocks, () => new double[n], (b, _, buffer) =>
             {
-                RunBlock(b, s);
-                return s;
+                RunBlock(b, buffer);
+                return buffer;
             }, _ => { });
         }
         else
         {
-            var s = (new float[n], new float[n]);
+            var buffer = new double[n];
             for (var b = 0; b < blocks; b++)
             {
-                RunBlock(b, s);
+                RunBlock(b, buffer);
             }
         }
 
