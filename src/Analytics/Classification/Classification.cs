@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GeoPrevention.Analytics.Classification;
 
@@ -18,6 +19,7 @@ public sealed class Classification
     private readonly double[] _breaks;
     private readonly int[] _classes;
     private readonly int[] _counts;
+    private readonly Lazy<(double Gvf, double Tai)> _fit;
 
     internal Classification(
         ClassificationMethod method,
@@ -26,8 +28,7 @@ public sealed class Classification
         int[] classes,
         int[] counts,
         int excludedCount,
-        double gvf,
-        double tai,
+        double[] finiteValues,
         IReadOnlyList<ClassificationWarning> warnings)
     {
         Method = method;
@@ -36,8 +37,7 @@ public sealed class Classification
         _classes = classes;
         _counts = counts;
         ExcludedCount = excludedCount;
-        GoodnessOfVarianceFit = gvf;
-        TabularAccuracyIndex = tai;
+        _fit = new(() => Classifier.FitStatistics(finiteValues, classes, counts.Length), LazyThreadSafetyMode.PublicationOnly);
         Warnings = warnings;
     }
 
@@ -69,14 +69,15 @@ public sealed class Classification
 
     /// <summary>
     /// Goodness of variance fit <c>GVF = 1 − SDCM/SDAM</c>: SDAM = Σ(x − x̄)², SDCM = Σ over classes of
-    /// Σ(x − x̄_class)² (Jenks 1977). 1 when all values are equal.
+    /// Σ(x − x̄_class)² (Jenks 1977). 1 when all values are equal. Computed on first access (one pass over the values).
     /// </summary>
-    public double GoodnessOfVarianceFit { get; }
+    public double GoodnessOfVarianceFit => _fit.Value.Gvf;
 
     /// <summary>
     /// Tabular accuracy index <c>TAI = 1 − Σ|x − x̄_class| / Σ|x − x̄|</c> (Jenks &amp; Caspall 1971). 1 when all values are equal.
+    /// Computed on first access, together with <see cref="GoodnessOfVarianceFit"/>.
     /// </summary>
-    public double TabularAccuracyIndex { get; }
+    public double TabularAccuracyIndex => _fit.Value.Tai;
 
     /// <summary>Degradations with their numbers (excluded values, merged breaks, empty classes, …).</summary>
     public IReadOnlyList<ClassificationWarning> Warnings { get; }
@@ -139,6 +140,60 @@ public sealed class Classification
         }
 
         return (closedLeft ? "[" : "(") + lo.ToString(format, culture) + " – " + hi.ToString(format, culture) + (closedRight ? "]" : ")");
+    }
+
+    /// <summary>
+    /// Classes and counts of all values (−1 for NaN/±∞, not counted): the class is the number of inner breaks below
+    /// (right-closed) or at most (left-closed) the value, counted branch-free for up to 16 classes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Assign(double[] breaks, ReadOnlySpan<double> values, IntervalClosure closure, int[] classes, int[] counts)
+    {
+        if (breaks.Length > 17)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var c = double.IsFinite(values[i]) ? ClassOf(breaks, values[i], closure) : -1;
+                classes[i] = c;
+                if (c >= 0)
+                {
+                    counts[c]++;
+                }
+            }
+
+            return;
+        }
+
+        ReadOnlySpan<double> inner = breaks.AsSpan(1, breaks.Length - 2);
+        var leftClosed = closure == IntervalClosure.LeftClosed;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (!double.IsFinite(v))
+            {
+                classes[i] = -1;
+                continue;
+            }
+
+            var c = 0;
+            if (leftClosed)
+            {
+                foreach (var b in inner)
+                {
+                    c += b <= v ? 1 : 0;
+                }
+            }
+            else
+            {
+                foreach (var b in inner)
+                {
+                    c += b < v ? 1 : 0;
+                }
+            }
+
+            classes[i] = c;
+            counts[c]++;
+        }
     }
 
     /// <summary>Class of <paramref name="x"/> for bounds <paramref name="breaks"/>: count of inner breaks below (or at) x.</summary>

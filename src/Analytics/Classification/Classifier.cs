@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GeoPrevention.Analytics.Statistics;
 
 namespace GeoPrevention.Analytics.Classification;
@@ -42,6 +43,7 @@ public static class Classifier
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">No finite value, or invalid options (user breaks not increasing, …).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Classification Classify(ReadOnlySpan<double> values, ClassificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -75,9 +77,7 @@ public static class Classifier
         }
 
         Array.Resize(ref finite, n);
-        var sorted = finite;
-        Array.Sort(sorted);
-        var breaks = ComputeBreaks(sorted, options, warnings, out var fixedClassCount);
+        var breaks = ComputeBreaks(finite, options, warnings, out var fixedClassCount);
         // Fisher breaks come from distinct values and never coincide, except b₀ = b₁ in the class-maxima
         // convention when the first class holds one distinct value; box maps keep six classes.
         if (!fixedClassCount && options.Method != ClassificationMethod.FisherJenks)
@@ -87,20 +87,7 @@ public static class Classifier
 
         var classes = new int[values.Length];
         var counts = new int[breaks.Length - 1];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (!double.IsFinite(v))
-            {
-                classes[i] = -1;
-                continue;
-            }
-
-            var c = Classification.ClassOf(breaks, v, options.Closure);
-            classes[i] = c;
-            counts[c]++;
-        }
-
+        Classification.Assign(breaks, values, options.Closure, classes, counts);
         for (var c = 0; c < counts.Length; c++)
         {
             var outlierClass = fixedClassCount && (c == 0 || c == counts.Length - 1);
@@ -111,8 +98,8 @@ public static class Classifier
             }
         }
 
-        var (gvf, tai) = FitStatistics(values, classes, counts.Length);
-        return new Classification(options.Method, options.Closure, breaks, classes, counts, excluded, gvf, tai, warnings);
+        // The goodness of fit is computed on first access from the finite values in input order.
+        return new Classification(options.Method, options.Closure, breaks, classes, counts, excluded, finite, warnings);
     }
 
     /// <summary>
@@ -236,12 +223,11 @@ public static class Classifier
         }
     }
 
-    private static double[] ComputeBreaks(double[] sorted, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
+    private static double[] ComputeBreaks(double[] finite, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
     {
         fixedClassCount = false;
-        var n = sorted.Length;
-        var min = sorted[0];
-        var max = sorted[n - 1];
+        var n = finite.Length;
+        var (min, max) = MinMax(finite);
         if (min == max && o.Method != ClassificationMethod.UserDefined)
         {
             warnings.Add(new(ClassificationWarningKind.AllValuesEqual, string.Create(
@@ -254,8 +240,18 @@ public static class Classifier
         {
             case ClassificationMethod.EqualInterval:
                 return EqualBreaks(min, max, k);
+            case ClassificationMethod.Pretty:
+                return PrettyBreaks.Compute(min, max, k);
+            case ClassificationMethod.UserDefined:
+                return UserBreaks(min, max, o.UserBreaks!, warnings);
             case ClassificationMethod.Quantile:
-                return QuantileBreaks(sorted, ReduceToDistinct(sorted, k, warnings));
+                return QuantileBreaks((double[])finite.Clone(), ReduceToDistinct(finite, k, warnings));
+        }
+
+        var sorted = (double[])finite.Clone();
+        Array.Sort(sorted);
+        switch (o.Method)
+        {
             case ClassificationMethod.FisherJenks:
                 return FisherBreaks(sorted, ReduceToDistinct(sorted, k, warnings), o.FisherBreaks);
             case ClassificationMethod.StandardDeviation:
@@ -263,34 +259,51 @@ public static class Classifier
             case ClassificationMethod.BoxMap:
                 fixedClassCount = true;
                 return BoxMapBreaks(sorted, o.BoxMapHinge);
-            case ClassificationMethod.HeadTailBreaks:
-                return HeadTailBreaks(sorted, o.HeadTailThreshold);
-            case ClassificationMethod.Pretty:
-                return PrettyBreaks.Compute(min, max, k);
             default:
-                return UserBreaks(min, max, o.UserBreaks!, warnings);
+                return HeadTailBreaks(sorted, o.HeadTailThreshold);
         }
     }
 
-    private static int ReduceToDistinct(double[] sorted, int k, List<ClassificationWarning> warnings)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double Min, double Max) MinMax(double[] values)
     {
-        var distinct = 1;
-        for (var i = 1; i < sorted.Length && distinct <= k; i++)
+        double min = values[0], max = values[0];
+        foreach (var v in values)
         {
-            if (sorted[i] != sorted[i - 1])
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>min(k, number of distinct values), with a warning when there are fewer than k; any order of the values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ReduceToDistinct(double[] values, int k, List<ClassificationWarning> warnings)
+    {
+        // Up to k distinct values seen so far; stops as soon as k are found (usually within the first few values).
+        var seen = new double[k];
+        var distinct = 0;
+        foreach (var v in values)
+        {
+            if (distinct > 0 && v == seen[distinct - 1])
             {
-                distinct++;
+                continue;
+            }
+
+            if (Array.IndexOf(seen, v, 0, distinct) < 0)
+            {
+                seen[distinct++] = v;
+                if (distinct == k)
+                {
+                    return k;
+                }
             }
         }
 
-        if (distinct < k)
-        {
-            warnings.Add(new(ClassificationWarningKind.FewerDistinctValues, string.Create(
-                CultureInfo.InvariantCulture, $"{k} classes requested, {distinct} distinct values; {distinct} classes formed.")));
-            return distinct;
-        }
-
-        return k;
+        warnings.Add(new(ClassificationWarningKind.FewerDistinctValues, string.Create(
+            CultureInfo.InvariantCulture, $"{k} classes requested, {distinct} distinct values; {distinct} classes formed.")));
+        return distinct;
     }
 
     /// <summary>R <c>seq(min, max, length.out = k + 1)</c>: <c>c(from, from + (1:(k−1))·by, to)</c>.</summary>
@@ -308,20 +321,33 @@ public static class Classifier
         return b;
     }
 
-    private static double[] QuantileBreaks(double[] sorted, int k)
+    /// <summary>R type-7 quantiles at p = i/k from the needed order statistics only (selection, no full sort; <paramref name="work"/> is reordered).</summary>
+    private static double[] QuantileBreaks(double[] work, int k)
     {
-        var b = new double[k + 1];
+        var probabilities = new double[k + 1];
+        var ranks = new List<int>(2 * (k + 1));
         var step = 1.0 / k;
         for (var i = 0; i <= k; i++)
         {
             // R's seq(0, 1, 1/k) computes i * (1/k); the last probability is exactly 1.
             var p = i == k ? 1.0 : i * step;
-            b[i] = Descriptive.QuantileSorted(sorted, p);
+            probabilities[i] = p;
+            var index = (work.Length - 1) * p;
+            ranks.Add((int)Math.Floor(index));
+            ranks.Add((int)Math.Ceiling(index));
+        }
+
+        Selection.Select(work, ranks);
+        var b = new double[k + 1];
+        for (var i = 0; i <= k; i++)
+        {
+            b[i] = Descriptive.QuantileSorted(work, probabilities[i]);
         }
 
         return b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] FisherBreaks(double[] sorted, int k, FisherBreakConvention convention)
     {
         // Compress to distinct values with multiplicities.
@@ -478,38 +504,46 @@ public static class Classifier
         return [.. merged];
     }
 
-    private static (double Gvf, double Tai) FitStatistics(ReadOnlySpan<double> values, int[] classes, int k)
+    /// <summary>GVF and TAI of the finite values (input order) and the classes of all values (−1 for excluded ones).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double Gvf, double Tai) FitStatistics(double[] finite, int[] classes, int k)
     {
         var sum = new double[k];
         var cnt = new int[k];
         double total = 0;
         var n = 0;
-        for (var i = 0; i < values.Length; i++)
+        foreach (var c in classes)
         {
-            var c = classes[i];
             if (c < 0)
             {
                 continue;
             }
 
-            sum[c] += values[i];
+            var v = finite[n++];
+            sum[c] += v;
             cnt[c]++;
-            total += values[i];
-            n++;
+            total += v;
         }
 
         var mean = total / n;
-        double sdam = 0, sdcm = 0, adam = 0, adcm = 0;
-        for (var i = 0; i < values.Length; i++)
+        var classMean = new double[k];
+        for (var c = 0; c < k; c++)
         {
-            var c = classes[i];
+            classMean[c] = sum[c] / cnt[c];
+        }
+
+        double sdam = 0, sdcm = 0, adam = 0, adcm = 0;
+        var f = 0;
+        foreach (var c in classes)
+        {
             if (c < 0)
             {
                 continue;
             }
 
-            var d = values[i] - mean;
-            var dc = values[i] - (sum[c] / cnt[c]);
+            var v = finite[f++];
+            var d = v - mean;
+            var dc = v - classMean[c];
             sdam += d * d;
             sdcm += dc * dc;
             adam += Math.Abs(d);

@@ -204,6 +204,7 @@ public static class Moran
     /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, no links, or fewer than 4 non-island units.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Negative number of permutations.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MoranResult Global(ReadOnlySpan<double> values, SpatialWeights weights, MoranOptions options)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -305,6 +306,7 @@ public static class Moran
     /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, or fewer than 3 units.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Negative permutations or a level outside (0, 1).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LocalMoranResult Local(ReadOnlySpan<double> values, SpatialWeights weights, LocalMoranOptions options)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -387,6 +389,7 @@ public static class Moran
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Centre(ReadOnlySpan<double> values, SpatialWeights weights, out double zz)
     {
         weights.CheckLength(values.Length, nameof(values));
@@ -419,6 +422,7 @@ public static class Moran
         return z;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double CrossProduct(double[] z, SpatialWeights weights)
     {
         var rowStart = weights.RowStart;

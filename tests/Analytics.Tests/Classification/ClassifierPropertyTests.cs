@@ -1,4 +1,5 @@
 using GeoPrevention.Analytics.Classification;
+using GeoPrevention.Analytics.Statistics;
 
 namespace GeoPrevention.Analytics.Tests.Classification;
 
@@ -99,6 +100,69 @@ public sealed class ClassifierPropertyTests
             var best = BruteForceMinSse(sorted, k);
             var actual = WithinSse(x, c.Classes, k);
             Assert.AreEqual(best, actual, 1e-9 * (1 + best), $"trial {trial}: n={n} k={k}");
+        }
+    }
+
+    [TestMethod]
+    public void Quantile_RandomAndAdversarialOrders_EqualsFullSortTypeSeven()
+    {
+        // The quantile breaks come from a multi-rank selection; the reference sorts everything and applies R type 7.
+        var rng = new Random(Seed);
+        var sets = new List<double[]>();
+        for (var trial = 0; trial < 40; trial++)
+        {
+            sets.Add(RandomValues(rng, rng.Next(1, 5000), ties: trial % 2 == 0));
+        }
+
+        var ramp = Enumerable.Range(0, 3000).Select(i => (double)i).ToArray();
+        sets.Add(ramp);
+        sets.Add([.. ramp.Reverse()]);
+        sets.Add([.. Enumerable.Repeat(2.5, 2000), 1.0, 7.0]);
+        sets.Add([.. Enumerable.Range(0, 4000).Select(i => (double)(i % 3))]);
+        sets.Add([.. Enumerable.Range(0, 4001).Select(i => i % 2 == 0 ? (double)i : 4001.0 - i)]);
+
+        foreach (var x in sets)
+        {
+            foreach (var k in new[] { 1, 2, 4, 5, 7, 10 })
+            {
+                var sorted = x.Order().ToArray();
+                var distinct = Math.Min(k, sorted.Distinct().Count());
+                var expected = Enumerable.Range(0, distinct + 1)
+                    .Select(i => Descriptive.QuantileSorted(sorted, i == distinct ? 1.0 : i * (1.0 / distinct)))
+                    .Distinct().ToArray();
+
+                var c = Classifier.Classify(x, ClassificationMethod.Quantile, k);
+
+                var actual = c.Breaks.ToArray();
+                if (expected.Length == 1)
+                {
+                    expected = [expected[0], expected[0]];
+                }
+
+                CollectionAssert.AreEqual(expected, actual, $"n={x.Length} k={k}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void FitStatistics_RandomData_EqualDirectSumsOfSquares()
+    {
+        // GVF = 1 − SDCM/SDAM, computed lazily; here against the definition, including NaN values that are excluded.
+        var rng = new Random(Seed);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var x = RandomValues(rng, rng.Next(10, 2000), ties: trial % 2 == 0);
+            x[rng.Next(x.Length)] = double.NaN;
+            var method = trial % 3 == 0 ? ClassificationMethod.FisherJenks : trial % 3 == 1 ? ClassificationMethod.Quantile : ClassificationMethod.EqualInterval;
+
+            var c = Classifier.Classify(x, method, 5);
+
+            var finite = x.Where(double.IsFinite).ToArray();
+            var classes = c.Classes.Where(k => k >= 0).ToArray();
+            var mean = finite.Average();
+            var sdam = finite.Sum(v => (v - mean) * (v - mean));
+            var sdcm = WithinSse(finite, classes, c.ClassCount);
+            Assert.AreEqual(1 - (sdcm / sdam), c.GoodnessOfVarianceFit, 1e-12, $"trial {trial} {method}");
         }
     }
 
