@@ -50,13 +50,19 @@ public static class Classifier
         Validate(options);
         var warnings = new List<ClassificationWarning>();
 
-        var finite = new double[values.Length];
+        // One copy of the input (kept by the result for the class assignment on first access) and one pass for
+        // the finite count and the range.
+        var copy = GC.AllocateUninitializedArray<double>(values.Length);
+        values.CopyTo(copy);
         var n = 0;
-        foreach (var v in values)
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in copy)
         {
             if (double.IsFinite(v))
             {
-                finite[n++] = v;
+                n++;
+                min = v < min ? v : min;
+                max = v > max ? v : max;
             }
         }
 
@@ -76,8 +82,8 @@ public static class Classifier
                 CultureInfo.InvariantCulture, $"{excluded} of {values.Length} values are NaN or infinite and were excluded (class -1).")));
         }
 
-        Array.Resize(ref finite, n);
-        var breaks = ComputeBreaks(finite, options, warnings, out var fixedClassCount);
+        var finite = excluded == 0 ? copy : [.. copy.Where(double.IsFinite)];
+        var breaks = ComputeBreaks(finite, min, max, options, warnings, out var fixedClassCount);
         // Fisher breaks come from distinct values and never coincide, except b₀ = b₁ in the class-maxima
         // convention when the first class holds one distinct value; box maps keep six classes.
         if (!fixedClassCount && options.Method != ClassificationMethod.FisherJenks)
@@ -85,21 +91,8 @@ public static class Classifier
             breaks = MergeCoincidingBreaks(breaks, options, warnings);
         }
 
-        var classes = new int[values.Length];
-        var counts = new int[breaks.Length - 1];
-        Classification.Assign(breaks, values, options.Closure, classes, counts);
-        for (var c = 0; c < counts.Length; c++)
-        {
-            var outlierClass = fixedClassCount && (c == 0 || c == counts.Length - 1);
-            if (counts[c] == 0 && !outlierClass)
-            {
-                warnings.Add(new(ClassificationWarningKind.EmptyClass, string.Create(
-                    CultureInfo.InvariantCulture, $"Class {c + 1} of {counts.Length} ({breaks[c]:R} to {breaks[c + 1]:R}) holds no value.")));
-            }
-        }
-
-        // The goodness of fit is computed on first access from the finite values in input order.
-        return new Classification(options.Method, options.Closure, breaks, classes, counts, excluded, finite, warnings);
+        // Classes, counts, empty-class warnings and the goodness of fit are computed on first access.
+        return new Classification(options.Method, options.Closure, breaks, copy, excluded, warnings, fixedClassCount);
     }
 
     /// <summary>
@@ -223,11 +216,11 @@ public static class Classifier
         }
     }
 
-    private static double[] ComputeBreaks(double[] finite, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
+    /// <summary>Breaks from the finite values (any order; never modified: sorting and selection work on copies).</summary>
+    private static double[] ComputeBreaks(double[] finite, double min, double max, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
     {
         fixedClassCount = false;
         var n = finite.Length;
-        var (min, max) = MinMax(finite);
         if (min == max && o.Method != ClassificationMethod.UserDefined)
         {
             warnings.Add(new(ClassificationWarningKind.AllValuesEqual, string.Create(
@@ -245,7 +238,7 @@ public static class Classifier
             case ClassificationMethod.UserDefined:
                 return UserBreaks(min, max, o.UserBreaks!, warnings);
             case ClassificationMethod.Quantile:
-                return QuantileBreaks((double[])finite.Clone(), ReduceToDistinct(finite, k, warnings));
+                return QuantileBreaks(finite, min, max, ReduceToDistinct(finite, k, warnings));
         }
 
         var sorted = (double[])finite.Clone();
@@ -262,19 +255,6 @@ public static class Classifier
             default:
                 return HeadTailBreaks(sorted, o.HeadTailThreshold);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Min, double Max) MinMax(double[] values)
-    {
-        double min = values[0], max = values[0];
-        foreach (var v in values)
-        {
-            min = v < min ? v : min;
-            max = v > max ? v : max;
-        }
-
-        return (min, max);
     }
 
     /// <summary>min(k, number of distinct values), with a warning when there are fewer than k; any order of the values.</summary>
@@ -321,27 +301,26 @@ public static class Classifier
         return b;
     }
 
-    /// <summary>R type-7 quantiles at p = i/k from the needed order statistics only (selection, no full sort; <paramref name="work"/> is reordered).</summary>
-    private static double[] QuantileBreaks(double[] work, int k)
+    /// <summary>R type-7 quantiles at p = i/k from the two order statistics around each (no full sort; see <see cref="Selection"/>).</summary>
+    private static double[] QuantileBreaks(double[] finite, double min, double max, int k)
     {
-        var probabilities = new double[k + 1];
-        var ranks = new List<int>(2 * (k + 1));
+        var index = new double[k + 1];
+        var ranks = new int[2 * (k + 1)];
         var step = 1.0 / k;
         for (var i = 0; i <= k; i++)
         {
             // R's seq(0, 1, 1/k) computes i * (1/k); the last probability is exactly 1.
             var p = i == k ? 1.0 : i * step;
-            probabilities[i] = p;
-            var index = (work.Length - 1) * p;
-            ranks.Add((int)Math.Floor(index));
-            ranks.Add((int)Math.Ceiling(index));
+            index[i] = (finite.Length - 1) * p;
+            ranks[2 * i] = (int)Math.Floor(index[i]);
+            ranks[(2 * i) + 1] = (int)Math.Ceiling(index[i]);
         }
 
-        Selection.Select(work, ranks);
+        var x = Selection.OrderStatistics(finite, min, max, ranks);
         var b = new double[k + 1];
         for (var i = 0; i <= k; i++)
         {
-            b[i] = Descriptive.QuantileSorted(work, probabilities[i]);
+            b[i] = Descriptive.InterpolateTypeSeven(index[i], x[2 * i], x[(2 * i) + 1]);
         }
 
         return b;
@@ -504,25 +483,26 @@ public static class Classifier
         return [.. merged];
     }
 
-    /// <summary>GVF and TAI of the finite values (input order) and the classes of all values (−1 for excluded ones).</summary>
+    /// <summary>GVF and TAI of the values (input order) and their classes (−1 for excluded values, which are skipped).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static (double Gvf, double Tai) FitStatistics(double[] finite, int[] classes, int k)
+    internal static (double Gvf, double Tai) FitStatistics(double[] values, int[] classes, int k)
     {
         var sum = new double[k];
         var cnt = new int[k];
         double total = 0;
         var n = 0;
-        foreach (var c in classes)
+        for (var i = 0; i < values.Length; i++)
         {
+            var c = classes[i];
             if (c < 0)
             {
                 continue;
             }
 
-            var v = finite[n++];
-            sum[c] += v;
+            sum[c] += values[i];
             cnt[c]++;
-            total += v;
+            total += values[i];
+            n++;
         }
 
         var mean = total / n;
@@ -533,17 +513,16 @@ public static class Classifier
         }
 
         double sdam = 0, sdcm = 0, adam = 0, adcm = 0;
-        var f = 0;
-        foreach (var c in classes)
+        for (var i = 0; i < values.Length; i++)
         {
+            var c = classes[i];
             if (c < 0)
             {
                 continue;
             }
 
-            var v = finite[f++];
-            var d = v - mean;
-            var dc = v - classMean[c];
+            var d = values[i] - mean;
+            var dc = values[i] - classMean[c];
             sdam += d * d;
             sdcm += dc * dc;
             adam += Math.Abs(d);

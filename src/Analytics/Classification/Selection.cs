@@ -3,115 +3,107 @@ using System.Runtime.CompilerServices;
 namespace GeoPrevention.Analytics.Classification;
 
 /// <summary>
-/// Multi-rank selection (introselect): reorders values so that each requested rank r holds the r-th smallest
-/// value, as a full ascending sort would, in expected O(n log k) instead of O(n log n).
+/// Order statistics without a full sort: the values of a few ranks (as if the values were sorted ascending), by
+/// bucketing on the value range.
 /// </summary>
 /// <remarks>
-/// Rules: (1) the range is split by a three-way partition around the median of three (so runs of equal values,
-/// common in rates, cost nothing); (2) only sub-ranges that contain a requested rank are processed further;
-/// (3) ranges of at most 24 values are insertion-sorted; (4) if the recursion gets deeper than 2·log₂ n the range
-/// is sorted with <see cref="Array.Sort{T}(T[], int, int)"/> (worst case O(n log n)).
+/// Rules: (1) bucket <c>b(x) = min(B − 1, ⌊(x − min)·B/(max − min)⌋)</c> with B ≈ n/16 (at least 16, at most
+/// 65,536) buckets; b is monotone in x, so the buckets partition the sorted order into consecutive runs;
+/// (2) one pass counts the bucket sizes, and their prefix sums tell which bucket holds each requested rank;
+/// (3) a second pass gathers the values of those buckets only, which are sorted to read the ranks off. The result
+/// is exact for any data; the cost is two linear passes plus the sort of the target buckets (small unless the
+/// values are concentrated in a tiny part of their range, where it degrades to a sort of that part).
 /// </remarks>
 internal static class Selection
 {
-    private const int SmallRange = 24;
-
-    /// <summary>Places the order statistic of every rank in <paramref name="ranks"/> at that index.</summary>
-    /// <param name="values">Finite values; reordered in place.</param>
-    /// <param name="ranks">0-based ranks, any order, duplicates allowed.</param>
+    /// <summary>The values at the given ranks of the sorted order.</summary>
+    /// <param name="values">Finite values, any order, not modified.</param>
+    /// <param name="min">The smallest value.</param>
+    /// <param name="max">The largest value.</param>
+    /// <param name="ranks">0-based ranks, each in [0, n).</param>
+    /// <returns>The order statistic for each rank, aligned with <paramref name="ranks"/>.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Select(double[] values, IReadOnlyList<int> ranks)
+    public static double[] OrderStatistics(double[] values, double min, double max, int[] ranks)
     {
-        var sorted = ranks.Distinct().Order().ToArray();
-        var depth = 2 * (int)Math.Ceiling(Math.Log2(Math.Max(2, values.Length)));
-        Select(values, 0, values.Length - 1, sorted, 0, sorted.Length, depth);
-    }
-
-    private static void Select(double[] a, int lo, int hi, int[] ranks, int rFrom, int rTo, int depth)
-    {
-        while (rFrom < rTo && lo < hi)
+        var result = new double[ranks.Length];
+        if (!(max > min))
         {
-            if (hi - lo < SmallRange)
-            {
-                InsertionSort(a, lo, hi);
-                return;
-            }
+            Array.Fill(result, min);
+            return result;
+        }
 
-            if (depth-- == 0)
-            {
-                Array.Sort(a, lo, hi - lo + 1);
-                return;
-            }
+        var n = values.Length;
+        var buckets = Math.Clamp(n / 16, 16, 65_536);
+        var scale = buckets / (max - min);
+        if (!double.IsFinite(scale))
+        {
+            // A range too narrow (or too wide) to scale: one bucket, i.e. a plain sort.
+            buckets = 1;
+            scale = 0;
+        }
 
-            var pivot = MedianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+        var last = buckets - 1;
+        var start = new int[buckets + 1];
+        foreach (var v in values)
+        {
+            start[Math.Min(last, (int)((v - min) * scale)) + 1]++;
+        }
 
-            // Three-way partition (Dijkstra): a[lo..lt-1] < pivot, a[lt..gt] == pivot, a[gt+1..hi] > pivot.
-            int lt = lo, i = lo, gt = hi;
-            while (i <= gt)
+        for (var b = 0; b < buckets; b++)
+        {
+            start[b + 1] += start[b];
+        }
+
+        // The bucket of each rank (the last bucket whose start is at most the rank) and a gather array per target bucket.
+        var bucketOf = new int[ranks.Length];
+        var slotOf = new int[buckets];
+        Array.Fill(slotOf, -1);
+        var gathered = new List<double[]>();
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            int lo = 0, hi = buckets;
+            while (lo < hi)
             {
-                var v = a[i];
-                if (v < pivot)
+                var mid = (lo + hi + 1) >>> 1;
+                if (start[mid] <= ranks[r])
                 {
-                    (a[lt], a[i]) = (a[i], a[lt]);
-                    lt++;
-                    i++;
-                }
-                else if (v > pivot)
-                {
-                    (a[gt], a[i]) = (a[i], a[gt]);
-                    gt--;
+                    lo = mid;
                 }
                 else
                 {
-                    i++;
+                    hi = mid - 1;
                 }
             }
 
-            // Ranks below lt go left, ranks above gt go right; ranks in [lt, gt] are done.
-            var leftEnd = rFrom;
-            while (leftEnd < rTo && ranks[leftEnd] < lt)
+            bucketOf[r] = lo;
+            if (slotOf[lo] < 0)
             {
-                leftEnd++;
-            }
-
-            var rightStart = leftEnd;
-            while (rightStart < rTo && ranks[rightStart] <= gt)
-            {
-                rightStart++;
-            }
-
-            // Recurse into the side with fewer values, loop on the other.
-            if (lt - lo < hi - gt)
-            {
-                Select(a, lo, lt - 1, ranks, rFrom, leftEnd, depth);
-                lo = gt + 1;
-                rFrom = rightStart;
-            }
-            else
-            {
-                Select(a, gt + 1, hi, ranks, rightStart, rTo, depth);
-                hi = lt - 1;
-                rTo = leftEnd;
+                slotOf[lo] = gathered.Count;
+                gathered.Add(new double[start[lo + 1] - start[lo]]);
             }
         }
-    }
 
-    private static double MedianOfThree(double a, double b, double c)
-        => a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
-
-    private static void InsertionSort(double[] a, int lo, int hi)
-    {
-        for (var i = lo + 1; i <= hi; i++)
+        var fill = new int[gathered.Count];
+        foreach (var v in values)
         {
-            var v = a[i];
-            var j = i - 1;
-            while (j >= lo && a[j] > v)
+            var s = slotOf[Math.Min(last, (int)((v - min) * scale))];
+            if (s >= 0)
             {
-                a[j + 1] = a[j];
-                j--;
+                gathered[s][fill[s]++] = v;
             }
-
-            a[j + 1] = v;
         }
+
+        foreach (var g in gathered)
+        {
+            Array.Sort(g);
+        }
+
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            var b = bucketOf[r];
+            result[r] = gathered[slotOf[b]][ranks[r] - start[b]];
+        }
+
+        return result;
     }
 }

@@ -116,7 +116,7 @@ public sealed class LocalMoranResult
     /// <summary>z-score <c>(Iᵢ − E)/√Var</c> (NaN where Var = 0, e.g. islands).</summary>
     public IReadOnlyList<double> Z { get; internal init; } = [];
 
-    /// <summary>Two-sided normal p-value.</summary>
+    /// <summary>Two-sided normal p-value (evaluated for all units on first access).</summary>
     public IReadOnlyList<double> P { get; internal init; } = [];
 
     /// <summary>Benjamini-Hochberg adjusted p-values, or null if not requested.</summary>
@@ -333,7 +333,6 @@ public static class Moran
         var ex = new double[count];
         var va = new double[count];
         var zs = new double[count];
-        var p = new double[count];
         var lag = new double[count];
         var quad = new LisaQuadrant[count];
         var nm1 = n - 1;
@@ -360,7 +359,6 @@ public static class Moran
             ex[i] = e;
             va[i] = v;
             zs[i] = zscore;
-            p[i] = Normal.TwoSidedP(zscore);
             quad[i] = rowStart[i + 1] == rowStart[i]
                 ? LisaQuadrant.Isolated
                 : zi > 0 ? (lz > 0 ? LisaQuadrant.HighHigh : LisaQuadrant.HighLow) : (lz > 0 ? LisaQuadrant.LowHigh : LisaQuadrant.LowLow);
@@ -373,6 +371,18 @@ public static class Moran
                 $"{weights.Islands.Count} of {count} units have no neighbours (islands): Ii = 0, Z and p are NaN, quadrant Isolated."));
         }
 
+        // The normal p-values (one erfc per unit, the dearest part) are evaluated on first access.
+        var p = new LazyValues(count, () =>
+        {
+            var values = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = Normal.TwoSidedP(zs[i]);
+            }
+
+            return values;
+        });
+
         return new LocalMoranResult
         {
             Ii = ii,
@@ -380,7 +390,7 @@ public static class Moran
             Variance = va,
             Z = zs,
             P = p,
-            PAdjusted = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg(p) : null,
+            PAdjusted = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg([.. p]) : null,
             PseudoP = options.Permutations > 0 ? ConditionalPermutation(z, m2, ii, weights, options) : null,
             Lag = lag,
             Quadrant = quad,

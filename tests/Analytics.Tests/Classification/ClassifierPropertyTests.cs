@@ -120,6 +120,9 @@ public sealed class ClassifierPropertyTests
         sets.Add([.. Enumerable.Repeat(2.5, 2000), 1.0, 7.0]);
         sets.Add([.. Enumerable.Range(0, 4000).Select(i => (double)(i % 3))]);
         sets.Add([.. Enumerable.Range(0, 4001).Select(i => i % 2 == 0 ? (double)i : 4001.0 - i)]);
+        sets.Add([.. Enumerable.Range(0, 3000).Select(i => i % 7 == 0 ? 5e-324 : 0.0)]);
+        sets.Add([-1e308, 1e308, .. Enumerable.Range(0, 3000).Select(i => i * 0.5)]);
+        sets.Add([1e9, .. RandomValues(rng, 3000, ties: false)]);
 
         foreach (var x in sets)
         {
@@ -142,6 +145,20 @@ public sealed class ClassifierPropertyTests
                 CollectionAssert.AreEqual(expected, actual, $"n={x.Length} k={k}");
             }
         }
+    }
+
+    [TestMethod]
+    public void Classify_InputChangedAfterwards_ResultUnchanged()
+    {
+        // Classes, counts and GVF are computed on first access from a copy of the input, not from the caller's array.
+        double[] x = [1, 2, 3, 10, 11, 12, 30];
+        var c = Classifier.Classify(x, ClassificationMethod.EqualInterval, 3);
+        Array.Fill(x, double.NaN);
+
+        CollectionAssert.AreEqual(new[] { 0, 0, 0, 0, 1, 1, 2 }, c.Classes.ToArray());
+        CollectionAssert.AreEqual(new[] { 4, 2, 1 }, c.Counts.ToArray());
+        Assert.AreEqual(0, c.ExcludedCount);
+        Assert.IsEmpty(c.Warnings);
     }
 
     [TestMethod]
