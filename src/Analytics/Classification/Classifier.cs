@@ -242,7 +242,7 @@ public static class Classifier
         }
 
         var sorted = (double[])finite.Clone();
-        Array.Sort(sorted);
+        RadixSort.Sort(sorted);
         switch (o.Method)
         {
             case ClassificationMethod.FisherJenks:

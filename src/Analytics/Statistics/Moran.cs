@@ -107,7 +107,7 @@ public sealed class LocalMoranResult
     /// <summary>Local Moran's Iᵢ.</summary>
     public IReadOnlyList<double> Ii { get; internal init; } = [];
 
-    /// <summary>Conditional expectation E[Iᵢ].</summary>
+    /// <summary>Conditional expectation E[Iᵢ] (evaluated on first access, with Var, Z and P).</summary>
     public IReadOnlyList<double> Expectation { get; internal init; } = [];
 
     /// <summary>Conditional variance Var[Iᵢ].</summary>
@@ -330,35 +330,19 @@ public static class Moran
         var cols = weights.Columns;
         var w = weights.Values;
         var ii = new double[count];
-        var ex = new double[count];
-        var va = new double[count];
-        var zs = new double[count];
         var lag = new double[count];
         var quad = new LisaQuadrant[count];
-        var nm1 = n - 1;
-        var factor = n / (n - 2);
         for (var i = 0; i < count; i++)
         {
-            double lz = 0, wi = 0, wi2 = 0;
+            double lz = 0;
             for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
             {
-                var wq = w[q];
-                lz += wq * z[cols[q]];
-                wi += wq;
-                wi2 += wq * wq;
+                lz += w[q] * z[cols[q]];
             }
 
             var zi = z[i];
-            var zm = zi / m2;
-            var iI = zm * lz;
-            var e = -(zi * zi * wi) / (nm1 * m2);
-            var v = zm * zm * factor * (wi2 - (wi * wi / nm1)) * (m2 - (zi * zi / nm1));
-            var zscore = (iI - e) / Math.Sqrt(v);
             lag[i] = lz;
-            ii[i] = iI;
-            ex[i] = e;
-            va[i] = v;
-            zs[i] = zscore;
+            ii[i] = zi / m2 * lz;
             quad[i] = rowStart[i + 1] == rowStart[i]
                 ? LisaQuadrant.Isolated
                 : zi > 0 ? (lz > 0 ? LisaQuadrant.HighHigh : LisaQuadrant.HighLow) : (lz > 0 ? LisaQuadrant.LowHigh : LisaQuadrant.LowLow);
@@ -371,24 +355,16 @@ public static class Moran
                 $"{weights.Islands.Count} of {count} units have no neighbours (islands): Ii = 0, Z and p are NaN, quadrant Isolated."));
         }
 
-        // The normal p-values (one erfc per unit, the dearest part) are evaluated on first access.
-        var p = new LazyValues(count, () =>
-        {
-            var values = new double[count];
-            for (var i = 0; i < count; i++)
-            {
-                values[i] = Normal.TwoSidedP(zs[i]);
-            }
-
-            return values;
-        });
-
+        // The conditional moments, z-scores and normal p-values (one erfc per unit, the dearest part) are
+        // evaluated together on first access to any of them.
+        var moments = new Lazy<LocalMoments>(() => LocalMoments.Compute(z, m2, ii, weights), LazyThreadSafetyMode.PublicationOnly);
+        var p = new LazyValues(count, () => moments.Value.P);
         return new LocalMoranResult
         {
             Ii = ii,
-            Expectation = ex,
-            Variance = va,
-            Z = zs,
+            Expectation = new LazyValues(count, () => moments.Value.Expectation),
+            Variance = new LazyValues(count, () => moments.Value.Variance),
+            Z = new LazyValues(count, () => moments.Value.Z),
             P = p,
             PAdjusted = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg([.. p]) : null,
             PseudoP = options.Permutations > 0 ? ConditionalPermutation(z, m2, ii, weights, options) : null,
@@ -397,6 +373,46 @@ public static class Moran
             SignificanceLevel = options.SignificanceLevel,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>The conditional moments of the local Iᵢ, their z-scores and two-sided normal p-values.</summary>
+    private sealed record LocalMoments(double[] Expectation, double[] Variance, double[] Z, double[] P)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static LocalMoments Compute(double[] z, double m2, double[] ii, SpatialWeights weights)
+        {
+            var count = z.Length;
+            double n = count;
+            var nm1 = n - 1;
+            var factor = n / (n - 2);
+            var rowStart = weights.RowStart;
+            var w = weights.Values;
+            var ex = new double[count];
+            var va = new double[count];
+            var zs = new double[count];
+            var p = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                double wi = 0, wi2 = 0;
+                for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+                {
+                    wi += w[q];
+                    wi2 += w[q] * w[q];
+                }
+
+                var zi = z[i];
+                var zm = zi / m2;
+                var e = -(zi * zi * wi) / (nm1 * m2);
+                var v = zm * zm * factor * (wi2 - (wi * wi / nm1)) * (m2 - (zi * zi / nm1));
+                var zscore = (ii[i] - e) / Math.Sqrt(v);
+                ex[i] = e;
+                va[i] = v;
+                zs[i] = zscore;
+                p[i] = Normal.TwoSidedP(zscore);
+            }
+
+            return new LocalMoments(ex, va, zs, p);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

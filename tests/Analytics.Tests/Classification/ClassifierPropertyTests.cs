@@ -148,6 +148,34 @@ public sealed class ClassifierPropertyTests
     }
 
     [TestMethod]
+    public void RadixSort_MixedSignsMagnitudesAndTies_SameOrderAsArraySort()
+    {
+        var rng = new Random(Seed);
+        double[] special = [0.0, -0.0, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue, 1e-310, -1e-310, 1, -1];
+        foreach (var n in new[] { 511, 512, 5000, 40_000 })
+        {
+            var x = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                x[i] = (i % 5) switch
+                {
+                    0 => special[rng.Next(special.Length)],
+                    1 => Math.Round((rng.NextDouble() - 0.5) * 200, 1),
+                    2 => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-300, 300)),
+                    _ => rng.NextDouble() * 100,
+                };
+            }
+
+            var expected = x.Order().ToArray();
+
+            RadixSort.Sort(x);
+
+            // −0 and +0 compare equal, so only their relative order may differ from the comparison sort.
+            CollectionAssert.AreEqual(expected, x, $"n={n}");
+        }
+    }
+
+    [TestMethod]
     public void Classify_InputChangedAfterwards_ResultUnchanged()
     {
         // Classes, counts and GVF are computed on first access from a copy of the input, not from the caller's array.
