@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using GeoPrevention.Analytics.Statistics;
 
@@ -54,18 +55,7 @@ public static class Classifier
         // the finite count and the range.
         var copy = GC.AllocateUninitializedArray<double>(values.Length);
         values.CopyTo(copy);
-        var n = 0;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in copy)
-        {
-            if (double.IsFinite(v))
-            {
-                n++;
-                min = v < min ? v : min;
-                max = v > max ? v : max;
-            }
-        }
-
+        var (n, min, max) = FiniteRange(copy);
         var excluded = values.Length - n;
         if (n == 0)
         {
@@ -93,6 +83,63 @@ public static class Classifier
 
         // Classes, counts, empty-class warnings and the goodness of fit are computed on first access.
         return new Classification(options.Method, options.Closure, breaks, copy, excluded, warnings, fixedClassCount);
+    }
+
+    /// <summary>Number of finite values and their minimum and maximum (the first of equal extremes, as a scalar scan finds it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int Count, double Min, double Max) FiniteRange(double[] values)
+    {
+        // Vector pass for the common case of all-finite data (x − x is 0 exactly for finite x, NaN otherwise); any
+        // non-finite value, or a zero extreme (−0 and +0 compare equal, and the vector min/max may pick either),
+        // falls back to the scalar scan.
+        if (Vector.IsHardwareAccelerated && values.Length >= 4 * Vector<double>.Count)
+        {
+            var vMin = new Vector<double>(values[0]);
+            var vMax = vMin;
+            var finite = Vector<long>.AllBitsSet;
+            var i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(values, i);
+                finite &= Vector.Equals(v - v, Vector<double>.Zero);
+                vMin = Vector.Min(vMin, v);
+                vMax = Vector.Max(vMax, v);
+            }
+
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (var l = 0; l < Vector<double>.Count; l++)
+            {
+                min = Math.Min(min, vMin[l]);
+                max = Math.Max(max, vMax[l]);
+            }
+
+            var allFinite = finite == Vector<long>.AllBitsSet;
+            for (; i < values.Length; i++)
+            {
+                allFinite &= double.IsFinite(values[i]);
+                min = Math.Min(min, values[i]);
+                max = Math.Max(max, values[i]);
+            }
+
+            if (allFinite && min != 0 && max != 0)
+            {
+                return (values.Length, min, max);
+            }
+        }
+
+        var n = 0;
+        double sMin = double.PositiveInfinity, sMax = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                n++;
+                sMin = v < sMin ? v : sMin;
+                sMax = v > sMax ? v : sMax;
+            }
+        }
+
+        return (n, sMin, sMax);
     }
 
     /// <summary>

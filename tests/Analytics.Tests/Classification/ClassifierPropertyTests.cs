@@ -176,6 +176,32 @@ public sealed class ClassifierPropertyTests
     }
 
     [TestMethod]
+    public void EqualInterval_NonFiniteAnywhereAndSignedZeros_RangeOfFiniteValues()
+    {
+        // The range is read with a vector pass when all values are finite; every other case takes the scalar scan.
+        var rng = new Random(Seed);
+        var x = RandomValues(rng, 1003, ties: false);
+        foreach (var (position, bad) in new[] { (0, double.NaN), (500, double.PositiveInfinity), (1002, double.NegativeInfinity), (1001, double.NaN) })
+        {
+            var y = (double[])x.Clone();
+            y[position] = bad;
+            var finite = y.Where(double.IsFinite).ToArray();
+
+            var c = Classifier.Classify(y, ClassificationMethod.EqualInterval, 4);
+
+            Assert.AreEqual(1, c.ExcludedCount, $"position {position}");
+            Assert.AreEqual(finite.Min(), c.Breaks[0]);
+            Assert.AreEqual(finite.Max(), c.Breaks[^1]);
+        }
+
+        // −0 before +0 as the minimum: the first one in input order is kept, as a scalar scan does.
+        double[] zeros = [.. Enumerable.Range(0, 64).Select(i => 1.0 + i), -0.0, 0.0];
+        var z = Classifier.Classify(zeros, ClassificationMethod.EqualInterval, 4);
+        Assert.IsTrue(double.IsNegative(z.Breaks[0]), "−0.0 comes first");
+        Assert.AreEqual(64.0, z.Breaks[^1]);
+    }
+
+    [TestMethod]
     public void Classify_InputChangedAfterwards_ResultUnchanged()
     {
         // Classes, counts and GVF are computed on first access from a copy of the input, not from the caller's array.
