@@ -20,7 +20,8 @@ namespace GeoPrevention.Analytics.Classification;
 /// <item>Coinciding breaks are merged (warning with the numbers), so the bounds are strictly increasing.</item>
 /// <item>Every finite value gets exactly one class by the interval rule of <see cref="Classification"/>;
 /// empty classes are warned (except the box map's outlier classes, which are empty by design when there are
-/// no outliers).</item>
+/// no outliers). The classes, counts, these warnings and GVF/TAI are computed on first access (see
+/// <see cref="Classification"/>); the breaks and the warnings of rules 1–4 are computed by the call.</item>
 /// </list>
 /// Reference tool: R classInt 0.4.9 (<c>classIntervals</c>, <c>findCols</c>); the N = 1000 peer values are
 /// reproduced in the tests.

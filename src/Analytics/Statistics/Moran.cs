@@ -182,6 +182,8 @@ public sealed class LocalMoranResult
 /// <c>Wᵢ⁽²⁾ = Σⱼ wᵢⱼ²</c>; p two-sided normal. Quadrant from the signs of zᵢ and the lag, 0 counting as Low.
 /// Conditional permutation: for unit i, |N(i)| values are drawn without replacement from the other n − 1 units;
 /// folded pseudo-p = (1 + min(#{I_perm ≥ Iᵢ}, #{I_perm &lt; Iᵢ})) / (nsim + 1) (esda convention).</para>
+/// <para><c>Local</c> computes Iᵢ, the lag and the quadrant; E, Var, Z and p (one erfc per unit) are computed together
+/// on first access to any of them (at once with the FDR option).</para>
 /// </remarks>
 public static class Moran
 {
