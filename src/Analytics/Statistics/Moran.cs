@@ -495,11 +495,13 @@ public static class Moran
                 label[Order[i]] = i;
             }
 
-            var first = new int[cols.Length];
-            var second = new int[cols.Length];
-            var coefficient = new double[cols.Length];
-            var count = 0;
+            // Symmetric weights have exactly one pair per two links; otherwise at most one per link (trimmed below).
             var symmetric = weights.IsSymmetric;
+            var capacity = symmetric ? cols.Length / 2 : cols.Length;
+            var first = new int[capacity];
+            var second = new int[capacity];
+            var coefficient = new double[capacity];
+            var count = 0;
             for (var i = 0; i < n; i++)
             {
                 var o = Order[i];
@@ -523,9 +525,9 @@ public static class Moran
                 }
             }
 
-            First = first[..count];
-            Second = second[..count];
-            Coefficient = coefficient[..count];
+            First = count == capacity ? first : first[..count];
+            Second = count == capacity ? second : second[..count];
+            Coefficient = count == capacity ? coefficient : coefficient[..count];
         }
 
         /// <summary>Original unit of each new label.</summary>
