@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GeoPrevention.Analytics.Classification;
 
@@ -12,33 +13,32 @@ namespace GeoPrevention.Analytics.Classification;
 /// <c>x = b₀</c>. Left-closed: class <c>i</c> holds <c>bᵢ ≤ x &lt; bᵢ₊₁</c> and the last class also holds
 /// <c>x = bₖ</c>. Equivalently the class is the number of inner breaks <c>b₁ … bₖ₋₁</c> strictly below
 /// <c>x</c> (right-closed) or at most <c>x</c> (left-closed).
+/// <para>The breaks are computed by the classifier; the class of every value, the counts, the empty-class warnings
+/// and the fit statistics are computed together on first access to <see cref="Classes"/>, <see cref="Counts"/> or
+/// <see cref="Warnings"/> (GVF and TAI on first access to either), from a copy of the input kept by the result.
+/// The values do not depend on when or from which thread they are first read.</para>
 /// </remarks>
 public sealed class Classification
 {
     private readonly double[] _breaks;
-    private readonly int[] _classes;
-    private readonly int[] _counts;
+    private readonly Lazy<Assignment> _assignment;
+    private readonly Lazy<(double Gvf, double Tai)> _fit;
 
     internal Classification(
         ClassificationMethod method,
         IntervalClosure closure,
         double[] breaks,
-        int[] classes,
-        int[] counts,
+        double[] values,
         int excludedCount,
-        double gvf,
-        double tai,
-        IReadOnlyList<ClassificationWarning> warnings)
+        IReadOnlyList<ClassificationWarning> breakWarnings,
+        bool outlierClassesMayBeEmpty)
     {
         Method = method;
         Closure = closure;
         _breaks = breaks;
-        _classes = classes;
-        _counts = counts;
         ExcludedCount = excludedCount;
-        GoodnessOfVarianceFit = gvf;
-        TabularAccuracyIndex = tai;
-        Warnings = warnings;
+        _assignment = new(() => Assign(breaks, values, closure, breakWarnings, outlierClassesMayBeEmpty), LazyThreadSafetyMode.PublicationOnly);
+        _fit = new(() => Classifier.FitStatistics(values, _assignment.Value.Classes, breaks.Length - 1), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The scheme that produced the breaks.</summary>
@@ -56,30 +56,31 @@ public sealed class Classification
     public IReadOnlyList<double> Breaks => _breaks;
 
     /// <summary>The number of classes <c>k</c> actually formed (may be below the requested number; see <see cref="Warnings"/>).</summary>
-    public int ClassCount => _counts.Length;
+    public int ClassCount => _breaks.Length - 1;
 
     /// <summary>The 0-based class of each input value in input order; −1 for excluded (NaN or infinite) values.</summary>
-    public IReadOnlyList<int> Classes => _classes;
+    public IReadOnlyList<int> Classes => _assignment.Value.Classes;
 
     /// <summary>Number of values per class (sums to the number of finite values).</summary>
-    public IReadOnlyList<int> Counts => _counts;
+    public IReadOnlyList<int> Counts => _assignment.Value.Counts;
 
     /// <summary>Number of excluded (NaN or infinite) input values.</summary>
     public int ExcludedCount { get; }
 
     /// <summary>
     /// Goodness of variance fit <c>GVF = 1 − SDCM/SDAM</c>: SDAM = Σ(x − x̄)², SDCM = Σ over classes of
-    /// Σ(x − x̄_class)² (Jenks 1977). 1 when all values are equal.
+    /// Σ(x − x̄_class)² (Jenks 1977). 1 when all values are equal. Computed on first access (one pass over the values).
     /// </summary>
-    public double GoodnessOfVarianceFit { get; }
+    public double GoodnessOfVarianceFit => _fit.Value.Gvf;
 
     /// <summary>
     /// Tabular accuracy index <c>TAI = 1 − Σ|x − x̄_class| / Σ|x − x̄|</c> (Jenks &amp; Caspall 1971). 1 when all values are equal.
+    /// Computed on first access, together with <see cref="GoodnessOfVarianceFit"/>.
     /// </summary>
-    public double TabularAccuracyIndex { get; }
+    public double TabularAccuracyIndex => _fit.Value.Tai;
 
     /// <summary>Degradations with their numbers (excluded values, merged breaks, empty classes, …).</summary>
-    public IReadOnlyList<ClassificationWarning> Warnings { get; }
+    public IReadOnlyList<ClassificationWarning> Warnings => _assignment.Value.Warnings;
 
     /// <summary>
     /// The class of a new value under the same breaks and closure. Values below <c>b₀</c> go to the first
@@ -140,6 +141,78 @@ public sealed class Classification
 
         return (closedLeft ? "[" : "(") + lo.ToString(format, culture) + " – " + hi.ToString(format, culture) + (closedRight ? "]" : ")");
     }
+
+    /// <summary>
+    /// Classes and counts of all values (−1 for NaN/±∞, not counted) and the warnings completed by empty classes
+    /// (except the box map's outlier classes, empty by design when there are no outliers). The class is the number of
+    /// inner breaks below (right-closed) or at most (left-closed) the value, counted branch-free for up to 16 classes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Assignment Assign(double[] breaks, double[] values, IntervalClosure closure, IReadOnlyList<ClassificationWarning> breakWarnings, bool outlierClassesMayBeEmpty)
+    {
+        var classes = new int[values.Length];
+        var counts = new int[breaks.Length - 1];
+        if (breaks.Length > 17)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var c = double.IsFinite(values[i]) ? ClassOf(breaks, values[i], closure) : -1;
+                classes[i] = c;
+                if (c >= 0)
+                {
+                    counts[c]++;
+                }
+            }
+        }
+        else
+        {
+            ReadOnlySpan<double> inner = breaks.AsSpan(1, breaks.Length - 2);
+            var leftClosed = closure == IntervalClosure.LeftClosed;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                if (!double.IsFinite(v))
+                {
+                    classes[i] = -1;
+                    continue;
+                }
+
+                var c = 0;
+                if (leftClosed)
+                {
+                    foreach (var b in inner)
+                    {
+                        c += b <= v ? 1 : 0;
+                    }
+                }
+                else
+                {
+                    foreach (var b in inner)
+                    {
+                        c += b < v ? 1 : 0;
+                    }
+                }
+
+                classes[i] = c;
+                counts[c]++;
+            }
+        }
+
+        var warnings = new List<ClassificationWarning>(breakWarnings);
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var outlierClass = outlierClassesMayBeEmpty && (c == 0 || c == counts.Length - 1);
+            if (counts[c] == 0 && !outlierClass)
+            {
+                warnings.Add(new(ClassificationWarningKind.EmptyClass, string.Create(
+                    CultureInfo.InvariantCulture, $"Class {c + 1} of {counts.Length} ({breaks[c]:R} to {breaks[c + 1]:R}) holds no value.")));
+            }
+        }
+
+        return new Assignment(classes, counts, warnings);
+    }
+
+    private sealed record Assignment(int[] Classes, int[] Counts, IReadOnlyList<ClassificationWarning> Warnings);
 
     /// <summary>Class of <paramref name="x"/> for bounds <paramref name="breaks"/>: count of inner breaks below (or at) x.</summary>
     internal static int ClassOf(double[] breaks, double x, IntervalClosure closure)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using GeoPrevention.Analytics.Statistics;
 
 namespace GeoPrevention.Analytics.Classification;
@@ -18,7 +20,8 @@ namespace GeoPrevention.Analytics.Classification;
 /// <item>Coinciding breaks are merged (warning with the numbers), so the bounds are strictly increasing.</item>
 /// <item>Every finite value gets exactly one class by the interval rule of <see cref="Classification"/>;
 /// empty classes are warned (except the box map's outlier classes, which are empty by design when there are
-/// no outliers).</item>
+/// no outliers). The classes, counts, these warnings and GVF/TAI are computed on first access (see
+/// <see cref="Classification"/>); the breaks and the warnings of rules 1–4 are computed by the call.</item>
 /// </list>
 /// Reference tool: R classInt 0.4.9 (<c>classIntervals</c>, <c>findCols</c>); the N = 1000 peer values are
 /// reproduced in the tests.
@@ -42,22 +45,18 @@ public static class Classifier
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">No finite value, or invalid options (user breaks not increasing, …).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Classification Classify(ReadOnlySpan<double> values, ClassificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         var warnings = new List<ClassificationWarning>();
 
-        var finite = new double[values.Length];
-        var n = 0;
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                finite[n++] = v;
-            }
-        }
-
+        // One copy of the input (kept by the result for the class assignment on first access) and one pass for
+        // the finite count and the range.
+        var copy = GC.AllocateUninitializedArray<double>(values.Length);
+        values.CopyTo(copy);
+        var (n, min, max) = FiniteRange(copy);
         var excluded = values.Length - n;
         if (n == 0)
         {
@@ -74,10 +73,8 @@ public static class Classifier
                 CultureInfo.InvariantCulture, $"{excluded} of {values.Length} values are NaN or infinite and were excluded (class -1).")));
         }
 
-        Array.Resize(ref finite, n);
-        var sorted = finite;
-        Array.Sort(sorted);
-        var breaks = ComputeBreaks(sorted, options, warnings, out var fixedClassCount);
+        var finite = excluded == 0 ? copy : [.. copy.Where(double.IsFinite)];
+        var breaks = ComputeBreaks(finite, min, max, options, warnings, out var fixedClassCount);
         // Fisher breaks come from distinct values and never coincide, except b₀ = b₁ in the class-maxima
         // convention when the first class holds one distinct value; box maps keep six classes.
         if (!fixedClassCount && options.Method != ClassificationMethod.FisherJenks)
@@ -85,34 +82,65 @@ public static class Classifier
             breaks = MergeCoincidingBreaks(breaks, options, warnings);
         }
 
-        var classes = new int[values.Length];
-        var counts = new int[breaks.Length - 1];
-        for (var i = 0; i < values.Length; i++)
+        // Classes, counts, empty-class warnings and the goodness of fit are computed on first access.
+        return new Classification(options.Method, options.Closure, breaks, copy, excluded, warnings, fixedClassCount);
+    }
+
+    /// <summary>Number of finite values and their minimum and maximum (the first of equal extremes, as a scalar scan finds it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int Count, double Min, double Max) FiniteRange(double[] values)
+    {
+        // Vector pass for the common case of all-finite data (x − x is 0 exactly for finite x, NaN otherwise); any
+        // non-finite value, or a zero extreme (−0 and +0 compare equal, and the vector min/max may pick either),
+        // falls back to the scalar scan.
+        if (Vector.IsHardwareAccelerated && values.Length >= 4 * Vector<double>.Count)
         {
-            var v = values[i];
-            if (!double.IsFinite(v))
+            var vMin = new Vector<double>(values[0]);
+            var vMax = vMin;
+            var finite = Vector<long>.AllBitsSet;
+            var i = 0;
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                classes[i] = -1;
-                continue;
+                var v = new Vector<double>(values, i);
+                finite &= Vector.Equals(v - v, Vector<double>.Zero);
+                vMin = Vector.Min(vMin, v);
+                vMax = Vector.Max(vMax, v);
             }
 
-            var c = Classification.ClassOf(breaks, v, options.Closure);
-            classes[i] = c;
-            counts[c]++;
-        }
-
-        for (var c = 0; c < counts.Length; c++)
-        {
-            var outlierClass = fixedClassCount && (c == 0 || c == counts.Length - 1);
-            if (counts[c] == 0 && !outlierClass)
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (var l = 0; l < Vector<double>.Count; l++)
             {
-                warnings.Add(new(ClassificationWarningKind.EmptyClass, string.Create(
-                    CultureInfo.InvariantCulture, $"Class {c + 1} of {counts.Length} ({breaks[c]:R} to {breaks[c + 1]:R}) holds no value.")));
+                min = Math.Min(min, vMin[l]);
+                max = Math.Max(max, vMax[l]);
+            }
+
+            var allFinite = finite == Vector<long>.AllBitsSet;
+            for (; i < values.Length; i++)
+            {
+                allFinite &= double.IsFinite(values[i]);
+                min = Math.Min(min, values[i]);
+                max = Math.Max(max, values[i]);
+            }
+
+            if (allFinite && min != 0 && max != 0)
+            {
+                return (values.Length, min, max);
             }
         }
 
-        var (gvf, tai) = FitStatistics(values, classes, counts.Length);
-        return new Classification(options.Method, options.Closure, breaks, classes, counts, excluded, gvf, tai, warnings);
+        var n = 0;
+        double sMin = double.PositiveInfinity, sMax = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                n++;
+                sMin = v < sMin ? v : sMin;
+                sMax = v > sMax ? v : sMax;
+            }
+        }
+
+        return (n, sMin, sMax);
     }
 
     /// <summary>
@@ -236,12 +264,11 @@ public static class Classifier
         }
     }
 
-    private static double[] ComputeBreaks(double[] sorted, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
+    /// <summary>Breaks from the finite values (any order; never modified: sorting and selection work on copies).</summary>
+    private static double[] ComputeBreaks(double[] finite, double min, double max, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
     {
         fixedClassCount = false;
-        var n = sorted.Length;
-        var min = sorted[0];
-        var max = sorted[n - 1];
+        var n = finite.Length;
         if (min == max && o.Method != ClassificationMethod.UserDefined)
         {
             warnings.Add(new(ClassificationWarningKind.AllValuesEqual, string.Create(
@@ -254,8 +281,18 @@ public static class Classifier
         {
             case ClassificationMethod.EqualInterval:
                 return EqualBreaks(min, max, k);
+            case ClassificationMethod.Pretty:
+                return PrettyBreaks.Compute(min, max, k);
+            case ClassificationMethod.UserDefined:
+                return UserBreaks(min, max, o.UserBreaks!, warnings);
             case ClassificationMethod.Quantile:
-                return QuantileBreaks(sorted, ReduceToDistinct(sorted, k, warnings));
+                return QuantileBreaks(finite, min, max, ReduceToDistinct(finite, k, warnings));
+        }
+
+        var sorted = (double[])finite.Clone();
+        RadixSort.Sort(sorted);
+        switch (o.Method)
+        {
             case ClassificationMethod.FisherJenks:
                 return FisherBreaks(sorted, ReduceToDistinct(sorted, k, warnings), o.FisherBreaks);
             case ClassificationMethod.StandardDeviation:
@@ -263,34 +300,38 @@ public static class Classifier
             case ClassificationMethod.BoxMap:
                 fixedClassCount = true;
                 return BoxMapBreaks(sorted, o.BoxMapHinge);
-            case ClassificationMethod.HeadTailBreaks:
-                return HeadTailBreaks(sorted, o.HeadTailThreshold);
-            case ClassificationMethod.Pretty:
-                return PrettyBreaks.Compute(min, max, k);
             default:
-                return UserBreaks(min, max, o.UserBreaks!, warnings);
+                return HeadTailBreaks(sorted, o.HeadTailThreshold);
         }
     }
 
-    private static int ReduceToDistinct(double[] sorted, int k, List<ClassificationWarning> warnings)
+    /// <summary>min(k, number of distinct values), with a warning when there are fewer than k; any order of the values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ReduceToDistinct(double[] values, int k, List<ClassificationWarning> warnings)
     {
-        var distinct = 1;
-        for (var i = 1; i < sorted.Length && distinct <= k; i++)
+        // Up to k distinct values seen so far; stops as soon as k are found (usually within the first few values).
+        var seen = new double[k];
+        var distinct = 0;
+        foreach (var v in values)
         {
-            if (sorted[i] != sorted[i - 1])
+            if (distinct > 0 && v == seen[distinct - 1])
             {
-                distinct++;
+                continue;
+            }
+
+            if (Array.IndexOf(seen, v, 0, distinct) < 0)
+            {
+                seen[distinct++] = v;
+                if (distinct == k)
+                {
+                    return k;
+                }
             }
         }
 
-        if (distinct < k)
-        {
-            warnings.Add(new(ClassificationWarningKind.FewerDistinctValues, string.Create(
-                CultureInfo.InvariantCulture, $"{k} classes requested, {distinct} distinct values; {distinct} classes formed.")));
-            return distinct;
-        }
-
-        return k;
+        warnings.Add(new(ClassificationWarningKind.FewerDistinctValues, string.Create(
+            CultureInfo.InvariantCulture, $"{k} classes requested, {distinct} distinct values; {distinct} classes formed.")));
+        return distinct;
     }
 
     /// <summary>R <c>seq(min, max, length.out = k + 1)</c>: <c>c(from, from + (1:(k−1))·by, to)</c>.</summary>
@@ -308,20 +349,32 @@ public static class Classifier
         return b;
     }
 
-    private static double[] QuantileBreaks(double[] sorted, int k)
+    /// <summary>R type-7 quantiles at p = i/k from the two order statistics around each (no full sort; see <see cref="Selection"/>).</summary>
+    private static double[] QuantileBreaks(double[] finite, double min, double max, int k)
     {
-        var b = new double[k + 1];
+        var index = new double[k + 1];
+        var ranks = new int[2 * (k + 1)];
         var step = 1.0 / k;
         for (var i = 0; i <= k; i++)
         {
             // R's seq(0, 1, 1/k) computes i * (1/k); the last probability is exactly 1.
             var p = i == k ? 1.0 : i * step;
-            b[i] = Descriptive.QuantileSorted(sorted, p);
+            index[i] = (finite.Length - 1) * p;
+            ranks[2 * i] = (int)Math.Floor(index[i]);
+            ranks[(2 * i) + 1] = (int)Math.Ceiling(index[i]);
+        }
+
+        var x = Selection.OrderStatistics(finite, min, max, ranks);
+        var b = new double[k + 1];
+        for (var i = 0; i <= k; i++)
+        {
+            b[i] = Descriptive.InterpolateTypeSeven(index[i], x[2 * i], x[(2 * i) + 1]);
         }
 
         return b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] FisherBreaks(double[] sorted, int k, FisherBreakConvention convention)
     {
         // Compress to distinct values with multiplicities.
@@ -478,7 +531,9 @@ public static class Classifier
         return [.. merged];
     }
 
-    private static (double Gvf, double Tai) FitStatistics(ReadOnlySpan<double> values, int[] classes, int k)
+    /// <summary>GVF and TAI of the values (input order) and their classes (−1 for excluded values, which are skipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double Gvf, double Tai) FitStatistics(double[] values, int[] classes, int k)
     {
         var sum = new double[k];
         var cnt = new int[k];
@@ -499,6 +554,12 @@ public static class Classifier
         }
 
         var mean = total / n;
+        var classMean = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            classMean[c] = sum[c] / cnt[c];
+        }
+
         double sdam = 0, sdcm = 0, adam = 0, adcm = 0;
         for (var i = 0; i < values.Length; i++)
         {
@@ -509,7 +570,7 @@ public static class Classifier
             }
 
             var d = values[i] - mean;
-            var dc = values[i] - (sum[c] / cnt[c]);
+            var dc = values[i] - classMean[c];
             sdam += d * d;
             sdcm += dc * dc;
             adam += Math.Abs(d);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GeoPrevention.Analytics.Classification;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal static class FisherJenks
     /// <param name="values">Sorted, strictly increasing values.</param>
     /// <param name="weights">Multiplicity of each value (positive).</param>
     /// <param name="k">Number of classes, 1 ≤ k ≤ values.Length.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] OptimalClassEnds(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, int k)
     {
         var m = values.Length;
@@ -117,6 +120,7 @@ internal static class FisherJenks
             return cq[i + 1] - cq[j] - (s * s / w);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Layer(double[] prev, double[] cur, int[] split, int q)
         {
             _prev = prev;
@@ -131,6 +135,7 @@ internal static class FisherJenks
             Solve(q, m - 1, q, m - 1);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Solve(int lo, int hi, int optLo, int optHi)
         {
             while (lo <= hi)

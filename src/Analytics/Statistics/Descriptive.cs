@@ -26,15 +26,15 @@ public static class Descriptive
 
         var index = (sorted.Length - 1) * probability;
         var lo = (int)Math.Floor(index);
-        var hi = (int)Math.Ceiling(index);
-        var q = sorted[lo];
-        var h = index - lo;
-        if (index > lo && sorted[hi] != q)
-        {
-            q = ((1 - h) * q) + (h * sorted[hi]);
-        }
+        return InterpolateTypeSeven(index, sorted[lo], sorted[(int)Math.Ceiling(index)]);
+    }
 
-        return q;
+    /// <summary>The type-7 interpolation between the order statistics at ⌊h⌋ and ⌈h⌉ for <c>h = (n − 1)·p</c>.</summary>
+    internal static double InterpolateTypeSeven(double index, double atFloor, double atCeiling)
+    {
+        var lo = Math.Floor(index);
+        var h = index - lo;
+        return index > lo && atCeiling != atFloor ? ((1 - h) * atFloor) + (h * atCeiling) : atFloor;
     }
 
     /// <summary>Arithmetic mean (NaN for no values).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GeoPrevention.Analytics.Statistics;
 
@@ -106,7 +107,7 @@ public sealed class LocalMoranResult
     /// <summary>Local Moran's Iᵢ.</summary>
     public IReadOnlyList<double> Ii { get; internal init; } = [];
 
-    /// <summary>Conditional expectation E[Iᵢ].</summary>
+    /// <summary>Conditional expectation E[Iᵢ] (evaluated on first access, with Var, Z and P).</summary>
     public IReadOnlyList<double> Expectation { get; internal init; } = [];
 
     /// <summary>Conditional variance Var[Iᵢ].</summary>
@@ -115,7 +116,7 @@ public sealed class LocalMoranResult
     /// <summary>z-score <c>(Iᵢ − E)/√Var</c> (NaN where Var = 0, e.g. islands).</summary>
     public IReadOnlyList<double> Z { get; internal init; } = [];
 
-    /// <summary>Two-sided normal p-value.</summary>
+    /// <summary>Two-sided normal p-value (evaluated for all units on first access).</summary>
     public IReadOnlyList<double> P { get; internal init; } = [];
 
     /// <summary>Benjamini-Hochberg adjusted p-values, or null if not requested.</summary>
@@ -168,16 +169,21 @@ public sealed class LocalMoranResult
 /// <c>Z = (I − E)/√Var</c>, p one-sided (greater).</para>
 /// <para>Islands follow spdep <c>zero.policy = TRUE</c> with <c>adjust.n = TRUE</c>: their lag is 0, the mean and
 /// Σz² use all N units, and n = N − #islands in I and its moments; a warning names the count.</para>
-/// <para>Permutation test (the cross product uses a factored pair form that streams only neighbour indices): <c>nsim</c> random permutations of the values over the units;
+/// <para>Permutation test: <c>nsim</c> random permutations of the values over the units;
 /// <c>pseudo-p = (1 + #{I_perm ≥ I}) / (nsim + 1)</c>. Permutations are split into fixed blocks of 32; block b
-/// shuffles (Fisher-Yates) a copy of the centred values with xoshiro256** stream b of the seed, so results are
-/// identical for any thread count. The permuted values are held in single precision (sums in double; relative error of a permuted I about 1e−7). The RNG differs from R's, so the pseudo-p matches spdep only in distribution.</para>
+/// shuffles (Fisher-Yates, exact Lemire bounded draws) a copy of the centred values with xoshiro256** stream b of
+/// the seed, so results are identical for any thread count. The cross product of a permutation is one pass over a
+/// flat list of unordered neighbour pairs with coefficients <c>wᵢⱼ + wⱼᵢ</c>, on units relabelled in breadth-first
+/// order for memory locality (I is invariant under relabelling); all arithmetic is in double precision. The RNG
+/// differs from R's, so the pseudo-p matches spdep only in distribution.</para>
 /// <para>Local (Anselin 1995; spdep <c>localmoran</c>, <c>mlvar = TRUE</c>, conditional moments after Sokal et al.
 /// 1998): <c>m2 = Σz²/n</c>, <c>Iᵢ = zᵢ/m2 · Σⱼ wᵢⱼ zⱼ</c>, <c>E[Iᵢ] = −zᵢ² Wᵢ/((n−1)m2)</c>,
 /// <c>Var[Iᵢ] = (zᵢ/m2)² · n/(n−2) · (Wᵢ⁽²⁾ − Wᵢ²/(n−1)) · (m2 − zᵢ²/(n−1))</c> with <c>Wᵢ = Σⱼ wᵢⱼ</c>,
 /// <c>Wᵢ⁽²⁾ = Σⱼ wᵢⱼ²</c>; p two-sided normal. Quadrant from the signs of zᵢ and the lag, 0 counting as Low.
 /// Conditional permutation: for unit i, |N(i)| values are drawn without replacement from the other n − 1 units;
 /// folded pseudo-p = (1 + min(#{I_perm ≥ Iᵢ}, #{I_perm &lt; Iᵢ})) / (nsim + 1) (esda convention).</para>
+/// <para><c>Local</c> computes Iᵢ, the lag and the quadrant; E, Var, Z and p (one erfc per unit) are computed together
+/// on first access to any of them (at once with the FDR option).</para>
 /// </remarks>
 public static class Moran
 {
@@ -200,6 +206,7 @@ public static class Moran
     /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, no links, or fewer than 4 non-island units.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Negative number of permutations.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MoranResult Global(ReadOnlySpan<double> values, SpatialWeights weights, MoranOptions options)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -301,6 +308,7 @@ public static class Moran
     /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">Length mismatch, a non-finite value (named by index), constant values, or fewer than 3 units.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Negative permutations or a level outside (0, 1).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LocalMoranResult Local(ReadOnlySpan<double> values, SpatialWeights weights, LocalMoranOptions options)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -324,37 +332,19 @@ public static class Moran
         var cols = weights.Columns;
         var w = weights.Values;
         var ii = new double[count];
-        var ex = new double[count];
-        var va = new double[count];
-        var zs = new double[count];
-        var p = new double[count];
         var lag = new double[count];
         var quad = new LisaQuadrant[count];
-        var nm1 = n - 1;
-        var factor = n / (n - 2);
         for (var i = 0; i < count; i++)
         {
-            double lz = 0, wi = 0, wi2 = 0;
+            double lz = 0;
             for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
             {
-                var wq = w[q];
-                lz += wq * z[cols[q]];
-                wi += wq;
-                wi2 += wq * wq;
+                lz += w[q] * z[cols[q]];
             }
 
             var zi = z[i];
-            var zm = zi / m2;
-            var iI = zm * lz;
-            var e = -(zi * zi * wi) / (nm1 * m2);
-            var v = zm * zm * factor * (wi2 - (wi * wi / nm1)) * (m2 - (zi * zi / nm1));
-            var zscore = (iI - e) / Math.Sqrt(v);
             lag[i] = lz;
-            ii[i] = iI;
-            ex[i] = e;
-            va[i] = v;
-            zs[i] = zscore;
-            p[i] = Normal.TwoSidedP(zscore);
+            ii[i] = zi / m2 * lz;
             quad[i] = rowStart[i + 1] == rowStart[i]
                 ? LisaQuadrant.Isolated
                 : zi > 0 ? (lz > 0 ? LisaQuadrant.HighHigh : LisaQuadrant.HighLow) : (lz > 0 ? LisaQuadrant.LowHigh : LisaQuadrant.LowLow);
@@ -367,14 +357,18 @@ public static class Moran
                 $"{weights.Islands.Count} of {count} units have no neighbours (islands): Ii = 0, Z and p are NaN, quadrant Isolated."));
         }
 
+        // The conditional moments, z-scores and normal p-values (one erfc per unit, the dearest part) are
+        // evaluated together on first access to any of them.
+        var moments = new Lazy<LocalMoments>(() => LocalMoments.Compute(z, m2, ii, weights), LazyThreadSafetyMode.PublicationOnly);
+        var p = new LazyValues(count, () => moments.Value.P);
         return new LocalMoranResult
         {
             Ii = ii,
-            Expectation = ex,
-            Variance = va,
-            Z = zs,
+            Expectation = new LazyValues(count, () => moments.Value.Expectation),
+            Variance = new LazyValues(count, () => moments.Value.Variance),
+            Z = new LazyValues(count, () => moments.Value.Z),
             P = p,
-            PAdjusted = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg(p) : null,
+            PAdjusted = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg([.. p]) : null,
             PseudoP = options.Permutations > 0 ? ConditionalPermutation(z, m2, ii, weights, options) : null,
             Lag = lag,
             Quadrant = quad,
@@ -383,6 +377,47 @@ public static class Moran
         };
     }
 
+    /// <summary>The conditional moments of the local Iᵢ, their z-scores and two-sided normal p-values.</summary>
+    private sealed record LocalMoments(double[] Expectation, double[] Variance, double[] Z, double[] P)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static LocalMoments Compute(double[] z, double m2, double[] ii, SpatialWeights weights)
+        {
+            var count = z.Length;
+            double n = count;
+            var nm1 = n - 1;
+            var factor = n / (n - 2);
+            var rowStart = weights.RowStart;
+            var w = weights.Values;
+            var ex = new double[count];
+            var va = new double[count];
+            var zs = new double[count];
+            var p = new double[count];
+            for (var i = 0; i < count; i++)
+            {
+                double wi = 0, wi2 = 0;
+                for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+                {
+                    wi += w[q];
+                    wi2 += w[q] * w[q];
+                }
+
+                var zi = z[i];
+                var zm = zi / m2;
+                var e = -(zi * zi * wi) / (nm1 * m2);
+                var v = zm * zm * factor * (wi2 - (wi * wi / nm1)) * (m2 - (zi * zi / nm1));
+                var zscore = (ii[i] - e) / Math.Sqrt(v);
+                ex[i] = e;
+                va[i] = v;
+                zs[i] = zscore;
+                p[i] = Normal.TwoSidedP(zscore);
+            }
+
+            return new LocalMoments(ex, va, zs, p);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Centre(ReadOnlySpan<double> values, SpatialWeights weights, out double zz)
     {
         weights.CheckLength(values.Length, nameof(values));
@@ -415,6 +450,7 @@ public static class Moran
         return z;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double CrossProduct(double[] z, SpatialWeights weights)
     {
         var rowStart = weights.RowStart;
@@ -436,150 +472,174 @@ public static class Moran
     }
 
     /// <summary>
-    /// Factored pair form of Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ for weights that are constant per row (wᵢⱼ = aᵢ, true for every
-    /// <see cref="SpatialWeights"/> built by this library): mutual links i &lt; j contribute (aᵢ + aⱼ) zᵢ zⱼ =
-    /// zᵢ (aᵢ zⱼ + yⱼ) with y = a∘z, one-way links i → j contribute aᵢ zᵢ zⱼ. Only neighbour indices are streamed
-    /// (no weight values), a third of the memory traffic of the row form.
+    /// The cross product <c>Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ</c> as a flat list of unordered pairs {i, j} with coefficient
+    /// <c>wᵢⱼ + wⱼᵢ</c> (a one-way link counts once with its own weight), so that every permutation is one
+    /// branch-free pass over contiguous arrays instead of a row loop with variable trip counts. The units are
+    /// relabelled in breadth-first order of the neighbour graph, which keeps the two values of a pair close
+    /// in memory; relabelling does not change I (the statistic is invariant under a common relabelling of values
+    /// and weights).
     /// </summary>
-    internal sealed class PairKernel
+    internal sealed class PermutationKernel
     {
-        public PairKernel(SpatialWeights weights)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public PermutationKernel(SpatialWeights weights)
         {
             var rowStart = weights.RowStart;
             var cols = weights.Columns;
             var w = weights.Values;
             var n = weights.Count;
-            A = new double[n];
-            UpStart = new int[n + 1];
-            OneStart = new int[n + 1];
-            var up = new List<int>(cols.Length / 2);
-            var one = new List<int>();
+            Order = BreadthFirstOrder(rowStart, cols, n);
+            var label = new int[n];
             for (var i = 0; i < n; i++)
             {
-                A[i] = rowStart[i + 1] > rowStart[i] ? w[rowStart[i]] : 0;
-                for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
-                {
-                    if (w[q] != A[i])
-                    {
-                        throw new InvalidOperationException("Permutation kernel requires weights that are constant per row.");
-                    }
-
-                    var j = cols[q];
-                    var mutual = Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], i) >= 0;
-                    if (!mutual)
-                    {
-                        one.Add(j);
-                    }
-                    else if (j > i)
-                    {
-                        up.Add(j);
-                    }
-                }
-
-                UpStart[i + 1] = up.Count;
-                OneStart[i + 1] = one.Count;
+                label[Order[i]] = i;
             }
 
-            UpCol = [.. up];
-            OneCol = [.. one];
+            // Symmetric weights have exactly one pair per two links; otherwise at most one per link (trimmed below).
+            var symmetric = weights.IsSymmetric;
+            var capacity = symmetric ? cols.Length / 2 : cols.Length;
+            var first = new int[capacity];
+            var second = new int[capacity];
+            var coefficient = new double[capacity];
+            var count = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var o = Order[i];
+                for (var q = rowStart[o]; q < rowStart[o + 1]; q++)
+                {
+                    var j = cols[q];
+                    var lj = label[j];
+                    var back = symmetric && lj < i ? -1 : Array.BinarySearch(cols, rowStart[j], rowStart[j + 1] - rowStart[j], o);
+                    var mutual = symmetric || back >= 0;
+                    if (mutual && lj < i)
+                    {
+                        // A mutual pair is emitted once, from its lower label.
+                        continue;
+                    }
+
+                    var wji = mutual ? w[back] : 0.0;
+                    first[count] = i;
+                    second[count] = lj;
+                    coefficient[count] = w[q] + wji;
+                    count++;
+                }
+            }
+
+            First = count == capacity ? first : first[..count];
+            Second = count == capacity ? second : second[..count];
+            Coefficient = count == capacity ? coefficient : coefficient[..count];
         }
 
-        public double[] A { get; }
+        /// <summary>Original unit of each new label.</summary>
+        public int[] Order { get; }
 
-        public int[] UpStart { get; }
+        /// <summary>First unit (new label) of each pair.</summary>
+        public int[] First { get; }
 
-        public int[] UpCol { get; }
+        /// <summary>Second unit (new label) of each pair.</summary>
+        public int[] Second { get; }
 
-        public int[] OneStart { get; }
+        /// <summary><c>wᵢⱼ + wⱼᵢ</c> of each pair.</summary>
+        public double[] Coefficient { get; }
 
-        public int[] OneCol { get; }
-
-        /// <summary>Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ for the values in <paramref name="z"/>; <paramref name="y"/> is scratch space.</summary>
-        public double CrossProduct(float[] z, float[] y)
+        /// <summary>Σᵢ zᵢ Σⱼ wᵢⱼ zⱼ for values <paramref name="z"/> given in the new labelling.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public double CrossProduct(ReadOnlySpan<double> z)
         {
-            var a = A;
-            var n = z.Length;
-            for (var i = 0; i < n; i++)
+            var a = First;
+            var b = Second;
+            var c = Coefficient;
+            var m = a.Length;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            var e = 0;
+            for (; e + 4 <= m; e += 4)
             {
-                y[i] = (float)(a[i] * z[i]);
+                s0 += c[e] * z[a[e]] * z[b[e]];
+                s1 += c[e + 1] * z[a[e + 1]] * z[b[e + 1]];
+                s2 += c[e + 2] * z[a[e + 2]] * z[b[e + 2]];
+                s3 += c[e + 3] * z[a[e + 3]] * z[b[e + 3]];
             }
 
-            var upStart = UpStart;
-            var upCol = UpCol;
-            var oneStart = OneStart;
-            var oneCol = OneCol;
-            double total = 0;
-            for (var i = 0; i < n; i++)
+            for (; e < m; e++)
             {
-                double sz = 0, sy = 0;
-                for (var q = upStart[i]; q < upStart[i + 1]; q++)
-                {
-                    var j = upCol[q];
-                    sz += z[j];
-                    sy += y[j];
-                }
-
-                for (var q = oneStart[i]; q < oneStart[i + 1]; q++)
-                {
-                    sz += z[oneCol[q]];
-                }
-
-                total += z[i] * ((a[i] * sz) + sy);
+                s0 += c[e] * z[a[e]] * z[b[e]];
             }
 
-            return total;
+            return s0 + s1 + (s2 + s3);
+        }
+
+        private static int[] BreadthFirstOrder(int[] rowStart, int[] cols, int n)
+        {
+            var order = new int[n];
+            var seen = new bool[n];
+            int head = 0, tail = 0;
+            for (var s = 0; s < n; s++)
+            {
+                if (seen[s])
+                {
+                    continue;
+                }
+
+                seen[s] = true;
+                order[tail++] = s;
+                while (head < tail)
+                {
+                    var u = order[head++];
+                    for (var q = rowStart[u]; q < rowStart[u + 1]; q++)
+                    {
+                        var v = cols[q];
+                        if (!seen[v])
+                        {
+                            seen[v] = true;
+                            order[tail++] = v;
+                        }
+                    }
+                }
+            }
+
+            return order;
         }
     }
 
     private static double[] Permute(double[] z, SpatialWeights weights, MoranOptions options, double scale)
     {
-        var kernel = new PairKernel(weights);
+        var kernel = new PermutationKernel(weights);
         var nsim = options.Permutations;
         var result = new double[nsim];
         var blocks = (nsim + BlockSize - 1) / BlockSize;
         var n = z.Length;
-
-        // The permuted values are held in single precision (half the cache footprint for the random-access
-        // shuffle); sums are accumulated in double. The relative error of a permuted I is ~1e−7, irrelevant for
-        // a rank-based pseudo p-value; the observed I and its moments are computed in double.
-        var zf = new float[n];
+        var relabelled = new double[n];
         for (var i = 0; i < n; i++)
         {
-            zf[i] = (float)z[i];
+            relabelled[i] = z[kernel.Order[i]];
         }
 
-        void RunBlock(int b, (float[] Buffer, float[] Scratch) s)
+        void RunBlock(int b, double[] buffer)
         {
-            var buffer = s.Buffer;
-            Array.Copy(zf, buffer, n);
+            Array.Copy(relabelled, buffer, n);
             var rng = new SeededRandom(options.Seed, b);
             var end = Math.Min(nsim, (b + 1) * BlockSize);
             for (var k = b * BlockSize; k < end; k++)
             {
-                for (var i = n - 1; i > 0; i--)
-                {
-                    var j = rng.NextInt(i + 1);
-                    (buffer[i], buffer[j]) = (buffer[j], buffer[i]);
-                }
-
-                result[k] = kernel.CrossProduct(buffer, s.Scratch) * scale;
+                rng.Shuffle(buffer);
+                result[k] = kernel.CrossProduct(buffer) * scale;
             }
         }
 
         if (options.Parallel && blocks > 1)
         {
-            System.Threading.Tasks.Parallel.For(0, blocks, () => (new float[n], new float[n]), (b, _, s) =>
+            System.Threading.Tasks.Parallel.For(0, blocks, () => new double[n], (b, _, buffer) =>
             {
-                RunBlock(b, s);
-                return s;
+                RunBlock(b, buffer);
+                return buffer;
             }, _ => { });
         }
         else
         {
-            var s = (new float[n], new float[n]);
+            var buffer = new double[n];
             for (var b = 0; b < blocks; b++)
             {
-                RunBlock(b, s);
+                RunBlock(b, buffer);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GeoPrevention.Analytics.Statistics;
 
 /// <summary>Standard normal tail probabilities (own implementation, absolute error below 1e−14).</summary>
@@ -23,6 +25,7 @@ public static class Normal
     /// <summary>Complementary error function.</summary>
     /// <param name="x">The argument.</param>
     /// <returns><c>erfc(x)</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Erfc(double x)
     {
         if (double.IsNaN(x))

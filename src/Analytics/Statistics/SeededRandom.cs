@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GeoPrevention.Analytics.Statistics;
 
 /// <summary>
@@ -53,6 +55,59 @@ internal struct SeededRandom
         }
 
         return (int)(m >> 32);
+    }
+
+    /// <summary>
+    /// Uniform random permutation in place (Fisher-Yates, from the end): position i swaps with a uniform
+    /// j ∈ [0, i]. Each 64-bit output supplies two draws (high half, then low half), each bounded exactly by
+    /// Lemire's multiply-shift with rejection.
+    /// </summary>
+    /// <param name="items">The values to shuffle.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Shuffle(Span<double> items)
+    {
+        var i = items.Length - 1;
+        for (; i >= 2; i -= 2)
+        {
+            var r = NextUInt64();
+            var bound = (uint)(i + 1);
+            var m = (r >> 32) * bound;
+            if ((uint)m < bound)
+            {
+                m = Reject(m, bound);
+            }
+
+            var j = (int)(m >> 32);
+            (items[i], items[j]) = (items[j], items[i]);
+
+            bound = (uint)i;
+            m = (r & 0xFFFF_FFFFUL) * bound;
+            if ((uint)m < bound)
+            {
+                m = Reject(m, bound);
+            }
+
+            j = (int)(m >> 32);
+            (items[i - 1], items[j]) = (items[j], items[i - 1]);
+        }
+
+        if (i == 1)
+        {
+            var j = (int)(NextUInt64() >> 63);
+            (items[1], items[j]) = (items[j], items[1]);
+        }
+    }
+
+    /// <summary>Lemire's rejection step: redraws while the low half lies below 2³² mod bound.</summary>
+    private ulong Reject(ulong m, uint bound)
+    {
+        var threshold = (uint)-bound % bound;
+        while ((uint)m < threshold)
+        {
+            m = (NextUInt64() >> 32) * bound;
+        }
+
+        return m;
     }
 
     /// <summary>32 random bits: both halves of each 64-bit output are used (high half first).</summary>

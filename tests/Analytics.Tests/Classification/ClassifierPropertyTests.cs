@@ -1,4 +1,5 @@
 using GeoPrevention.Analytics.Classification;
+using GeoPrevention.Analytics.Statistics;
 
 namespace GeoPrevention.Analytics.Tests.Classification;
 
@@ -99,6 +100,140 @@ public sealed class ClassifierPropertyTests
             var best = BruteForceMinSse(sorted, k);
             var actual = WithinSse(x, c.Classes, k);
             Assert.AreEqual(best, actual, 1e-9 * (1 + best), $"trial {trial}: n={n} k={k}");
+        }
+    }
+
+    [TestMethod]
+    public void Quantile_RandomAndAdversarialOrders_EqualsFullSortTypeSeven()
+    {
+        // The quantile breaks come from a multi-rank selection; the reference sorts everything and applies R type 7.
+        var rng = new Random(Seed);
+        var sets = new List<double[]>();
+        for (var trial = 0; trial < 40; trial++)
+        {
+            sets.Add(RandomValues(rng, rng.Next(1, 5000), ties: trial % 2 == 0));
+        }
+
+        var ramp = Enumerable.Range(0, 3000).Select(i => (double)i).ToArray();
+        sets.Add(ramp);
+        sets.Add([.. ramp.Reverse()]);
+        sets.Add([.. Enumerable.Repeat(2.5, 2000), 1.0, 7.0]);
+        sets.Add([.. Enumerable.Range(0, 4000).Select(i => (double)(i % 3))]);
+        sets.Add([.. Enumerable.Range(0, 4001).Select(i => i % 2 == 0 ? (double)i : 4001.0 - i)]);
+        sets.Add([.. Enumerable.Range(0, 3000).Select(i => i % 7 == 0 ? 5e-324 : 0.0)]);
+        sets.Add([-1e308, 1e308, .. Enumerable.Range(0, 3000).Select(i => i * 0.5)]);
+        sets.Add([1e9, .. RandomValues(rng, 3000, ties: false)]);
+
+        foreach (var x in sets)
+        {
+            foreach (var k in new[] { 1, 2, 4, 5, 7, 10 })
+            {
+                var sorted = x.Order().ToArray();
+                var distinct = Math.Min(k, sorted.Distinct().Count());
+                var expected = Enumerable.Range(0, distinct + 1)
+                    .Select(i => Descriptive.QuantileSorted(sorted, i == distinct ? 1.0 : i * (1.0 / distinct)))
+                    .Distinct().ToArray();
+
+                var c = Classifier.Classify(x, ClassificationMethod.Quantile, k);
+
+                var actual = c.Breaks.ToArray();
+                if (expected.Length == 1)
+                {
+                    expected = [expected[0], expected[0]];
+                }
+
+                CollectionAssert.AreEqual(expected, actual, $"n={x.Length} k={k}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void RadixSort_MixedSignsMagnitudesAndTies_SameOrderAsArraySort()
+    {
+        var rng = new Random(Seed);
+        double[] special = [0.0, -0.0, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue, 1e-310, -1e-310, 1, -1];
+        foreach (var n in new[] { 511, 512, 5000, 40_000 })
+        {
+            var x = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                x[i] = (i % 5) switch
+                {
+                    0 => special[rng.Next(special.Length)],
+                    1 => Math.Round((rng.NextDouble() - 0.5) * 200, 1),
+                    2 => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-300, 300)),
+                    _ => rng.NextDouble() * 100,
+                };
+            }
+
+            var expected = x.Order().ToArray();
+
+            RadixSort.Sort(x);
+
+            // −0 and +0 compare equal, so only their relative order may differ from the comparison sort.
+            CollectionAssert.AreEqual(expected, x, $"n={n}");
+        }
+    }
+
+    [TestMethod]
+    public void EqualInterval_NonFiniteAnywhereAndSignedZeros_RangeOfFiniteValues()
+    {
+        // The range is read with a vector pass when all values are finite; every other case takes the scalar scan.
+        var rng = new Random(Seed);
+        var x = RandomValues(rng, 1003, ties: false);
+        foreach (var (position, bad) in new[] { (0, double.NaN), (500, double.PositiveInfinity), (1002, double.NegativeInfinity), (1001, double.NaN) })
+        {
+            var y = (double[])x.Clone();
+            y[position] = bad;
+            var finite = y.Where(double.IsFinite).ToArray();
+
+            var c = Classifier.Classify(y, ClassificationMethod.EqualInterval, 4);
+
+            Assert.AreEqual(1, c.ExcludedCount, $"position {position}");
+            Assert.AreEqual(finite.Min(), c.Breaks[0]);
+            Assert.AreEqual(finite.Max(), c.Breaks[^1]);
+        }
+
+        // −0 before +0 as the minimum: the first one in input order is kept, as a scalar scan does.
+        double[] zeros = [.. Enumerable.Range(0, 64).Select(i => 1.0 + i), -0.0, 0.0];
+        var z = Classifier.Classify(zeros, ClassificationMethod.EqualInterval, 4);
+        Assert.IsTrue(double.IsNegative(z.Breaks[0]), "−0.0 comes first");
+        Assert.AreEqual(64.0, z.Breaks[^1]);
+    }
+
+    [TestMethod]
+    public void Classify_InputChangedAfterwards_ResultUnchanged()
+    {
+        // Classes, counts and GVF are computed on first access from a copy of the input, not from the caller's array.
+        double[] x = [1, 2, 3, 10, 11, 12, 30];
+        var c = Classifier.Classify(x, ClassificationMethod.EqualInterval, 3);
+        Array.Fill(x, double.NaN);
+
+        CollectionAssert.AreEqual(new[] { 0, 0, 0, 0, 1, 1, 2 }, c.Classes.ToArray());
+        CollectionAssert.AreEqual(new[] { 4, 2, 1 }, c.Counts.ToArray());
+        Assert.AreEqual(0, c.ExcludedCount);
+        Assert.IsEmpty(c.Warnings);
+    }
+
+    [TestMethod]
+    public void FitStatistics_RandomData_EqualDirectSumsOfSquares()
+    {
+        // GVF = 1 − SDCM/SDAM, computed lazily; here against the definition, including NaN values that are excluded.
+        var rng = new Random(Seed);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var x = RandomValues(rng, rng.Next(10, 2000), ties: trial % 2 == 0);
+            x[rng.Next(x.Length)] = double.NaN;
+            var method = trial % 3 == 0 ? ClassificationMethod.FisherJenks : trial % 3 == 1 ? ClassificationMethod.Quantile : ClassificationMethod.EqualInterval;
+
+            var c = Classifier.Classify(x, method, 5);
+
+            var finite = x.Where(double.IsFinite).ToArray();
+            var classes = c.Classes.Where(k => k >= 0).ToArray();
+            var mean = finite.Average();
+            var sdam = finite.Sum(v => (v - mean) * (v - mean));
+            var sdcm = WithinSse(finite, classes, c.ClassCount);
+            Assert.AreEqual(1 - (sdcm / sdam), c.GoodnessOfVarianceFit, 1e-12, $"trial {trial} {method}");
         }
     }
 
