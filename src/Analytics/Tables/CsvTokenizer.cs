@@ -86,9 +86,13 @@ internal static class CsvTokenizer
         _ => c.ToString(),
     };
 
-    /// <summary>Tokenizes the whole buffer; the first record fixes the column count.</summary>
+    /// <summary>
+    /// Tokenizes the buffer; the first record fixes the column count. With a <paramref name="selection"/> only its
+    /// columns are stored and only the records passing its row filter are kept (the first record is exempt when it is
+    /// the header). At most <paramref name="maxRecords"/> records are kept.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static RawTable Tokenize(string source, char[] chars, int offset, char delimiter)
+    public static RawTable Tokenize(string source, char[] chars, int offset, char delimiter, TableSelection? selection = null, bool firstIsHeader = false, int maxRecords = int.MaxValue)
     {
         var text = chars.AsSpan();
         var n = text.Length;
@@ -106,11 +110,25 @@ internal static class CsvTokenizer
 
         // Count fields of the first record to fix the column count.
         var columnCount = CountFirstRecordFields(source, text, pos, delimiter, line);
-        var table = new RawTable(source, chars, columnCount);
-        // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing.
-        table.EnsureCapacity(text[offset..].Count('\n') + 1);
+        var map = selection?.ColumnMap;
+        if (map is not null && map.Length != columnCount)
+        {
+            throw new InvalidOperationException("The column selection does not fit the file's column count.");
+        }
 
-        while (pos < n)
+        var stored = selection?.StoredColumns.Length ?? columnCount;
+        var filterField = selection?.FilterColumn ?? -1;
+        var table = new RawTable(source, chars, stored);
+
+        // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing
+        // without a row filter; with one, the table grows as rows are kept.
+        var lineBound = maxRecords < int.MaxValue ? maxRecords : text[offset..].Count('\n') + 1;
+        table.EnsureCapacity(filterField >= 0 ? Math.Min(lineBound, 4096) : lineBound);
+
+        // Without any quote in the file, a record left out by the row filter is skipped to its line end.
+        var quoted = filterField >= 0 && text[offset..].Contains('"');
+        var firstRecord = true;
+        while (pos < n && table.RowCount < maxRecords)
         {
             // Skip empty lines (blank records carry no data; trailing newlines are common).
             if (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n'))
@@ -121,9 +139,12 @@ internal static class CsvTokenizer
                 continue;
             }
 
-            var row = table.AddRow(line);
-            var cellBase = row * columnCount;
+            var row = table.AddRow(line, pos);
+            var cellBase = row * stored;
             var field = 0;
+            var filtered = filterField >= 0 && !(firstIsHeader && firstRecord);
+            var rejected = false;
+            firstRecord = false;
             while (true)
             {
                 int start, length;
@@ -193,10 +214,35 @@ internal static class CsvTokenizer
                     throw new GeoDataFormatException(source, $"ragged row: field {field + 1} found, but the header has {columnCount} field(s)", line, fieldColumn);
                 }
 
-                var cell = cellBase + field;
-                table.Start[cell] = start;
-                table.Length[cell] = length;
-                table.Flags[cell] = flags;
+                var target = map is null ? field : map[field];
+                if (target >= 0)
+                {
+                    var cell = cellBase + target;
+                    table.Start[cell] = start;
+                    table.Length[cell] = length;
+                    table.Flags[cell] = flags;
+                }
+
+                if (filtered && field == filterField && !selection!.Matches(text.Slice(start, length), flags != 0))
+                {
+                    rejected = true;
+                    if (!quoted)
+                    {
+                        // The rest of the line holds only delimiters and plain fields: check the field count and skip.
+                        var lineEnd = text[pos..].IndexOf('\n');
+                        var end = lineEnd < 0 ? n : pos + lineEnd;
+                        if (field + 1 + text[pos..end].Count(delimiter) == columnCount)
+                        {
+                            pos = end < n ? end + 1 : n;
+                            line++;
+                            lineStart = pos;
+                            break;
+                        }
+
+                        // Ragged: the ordinary path below reports it at the right column.
+                    }
+                }
+
                 field++;
 
                 if (pos < n && text[pos] == delimiter)
@@ -224,6 +270,11 @@ internal static class CsvTokenizer
                 }
 
                 break;
+            }
+
+            if (rejected)
+            {
+                table.DropLastRow();
             }
         }
 

@@ -36,6 +36,9 @@ namespace GeoPrevention.Analytics.Tables;
 /// </remarks>
 public static class TableReader
 {
+    /// <summary>Records tokenized up front to detect the header when a row filter or column selection is set (as many as header detection samples).</summary>
+    private const int HeadRecords = 51;
+
     static TableReader()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -109,7 +112,11 @@ public static class TableReader
             reasons.Add($"delimiter '{CsvTokenizer.Printable(det)}' detected: {why}");
         }
 
-        var raw = CsvTokenizer.Tokenize(path, chars, offset, delimiter);
+        // With a row filter or column selection, the first records alone decide the header and the names; then the
+        // whole file is tokenized storing only the selected cells of the kept rows.
+        var columns = options.Columns;
+        var selective = columns.RowFilter is not null || columns.SelectColumns is not null;
+        var raw = CsvTokenizer.Tokenize(path, chars, offset, delimiter, maxRecords: selective ? HeadRecords : int.MaxValue);
         bool hasHeader;
         if (options.HasHeader is { } h)
         {
@@ -126,6 +133,13 @@ public static class TableReader
         var findings = new List<ImportFinding>();
         var headerLine = hasHeader && raw.RowCount > 0 ? raw.Lines[0] : 0;
         var names = TableBuilder.MakeNames(raw, hasHeader, findings, headerLine);
+        if (TableSelection.Create(path, names, columns, headerLine) is { } selection)
+        {
+            raw = CsvTokenizer.Tokenize(path, chars, offset, delimiter, selection, hasHeader);
+            names = selection.Names;
+            reasons.Add(selection.Reason);
+        }
+
         if (hasHeader)
         {
             raw.RemoveFirstRow();
@@ -326,6 +340,14 @@ public static class TableReader
             raw.RemoveFirstRow();
         }
 
+        if (TableSelection.Create(path, names, options.Columns, headerLine) is { } selection)
+        {
+            var all = raw;
+            raw = all.Select(selection.StoredColumns, r => selection.Keeps(all, r));
+            names = selection.Names;
+            reasons.Add(selection.Reason);
+        }
+
         var dialect = new TableDialect("XLSX", null, null, false, hasHeader, headerLine, reasons);
         return TableBuilder.Build(raw, names, dialect, options.Columns, options.DecimalSeparator, ',', findings);
     }
@@ -382,7 +404,7 @@ public static class TableReader
 
         if (Utf8.IsValid(bytes))
         {
-            var ascii = Array.TrueForAll(bytes, b => b < 0x80);
+            var ascii = System.Text.Ascii.IsValid(bytes);
             reasons.Add(ascii ? "encoding utf-8 detected: ASCII only (UTF-8 and Windows-1252 agree)" : "encoding utf-8 detected: all bytes are valid UTF-8");
             return (new UTF8Encoding(false).GetChars(bytes), "utf-8", false);
         }
