@@ -9,6 +9,9 @@ namespace GeoPrevention.Analytics.Tables;
 /// </summary>
 internal static class CsvTokenizer
 {
+    /// <summary>Files (in characters) from which an unquoted file is tokenized in two parallel halves.</summary>
+    private const int ParallelMinimumChars = 1 << 20;
+
     /// <summary>Detects the delimiter from the first (up to 50) records outside quotes; ties go to <c>;</c>, tab, <c>,</c>, <c>|</c> in this order (a comma is often a decimal separator).</summary>
     public static (char Delimiter, string Reason) DetectDelimiter(ReadOnlySpan<char> text)
     {
@@ -116,19 +119,64 @@ internal static class CsvTokenizer
             throw new InvalidOperationException("The column selection does not fit the file's column count.");
         }
 
+        // Without any quote in the file, every line break ends a record: a record left out by the row filter is
+        // skipped to its line end, and a large file is split at a line break into two halves tokenized in parallel.
+        var quoted = text[offset..].Contains('"');
+        if (!quoted && maxRecords == int.MaxValue && n - pos >= ParallelMinimumChars && Environment.ProcessorCount > 1)
+        {
+            var half = text[(pos + ((n - pos) / 2))..].IndexOf('\n');
+            if (half >= 0)
+            {
+                var split = pos + ((n - pos) / 2) + half + 1;
+                RawTable? first = null, second = null;
+                try
+                {
+                    Parallel.Invoke(
+                        () => first = TokenizeRange(source, chars, delimiter, selection, firstIsHeader, columnCount, false, pos, split, line, lineStart, int.MaxValue),
+                        () =>
+                        {
+                            var splitLine = line + chars.AsSpan(pos, split - pos).Count('\n');
+                            second = TokenizeRange(source, chars, delimiter, selection, false, columnCount, false, split, n, splitLine, split, int.MaxValue);
+                        });
+                }
+                catch (AggregateException)
+                {
+                    // A format error in either half: the sequential pass below reports the first one in the file.
+                    first = null;
+                }
+
+                if (first is not null && second is not null)
+                {
+                    first.Append(second);
+                    return first;
+                }
+            }
+        }
+
+        return TokenizeRange(source, chars, delimiter, selection, firstIsHeader, columnCount, quoted, pos, n, line, lineStart, maxRecords);
+    }
+
+    /// <summary>
+    /// Tokenizes the records from <paramref name="pos"/> (the start of a line) up to <paramref name="end"/> (just after a
+    /// line break, or the end of the buffer). <paramref name="quoted"/> is false only when the file holds no quote.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static RawTable TokenizeRange(string source, char[] chars, char delimiter, TableSelection? selection, bool firstIsHeader, int columnCount, bool quoted, int pos, int end, int line, int lineStart, int maxRecords)
+    {
+        var text = chars.AsSpan();
+        var n = text.Length;
+        var map = selection?.ColumnMap;
         var stored = selection?.StoredColumns.Length ?? columnCount;
         var filterField = selection?.FilterColumn ?? -1;
         var table = new RawTable(source, chars, stored);
 
         // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing
         // without a row filter; with one, the table grows as rows are kept.
-        var lineBound = maxRecords < int.MaxValue ? maxRecords : text[offset..].Count('\n') + 1;
+        var lineBound = maxRecords < int.MaxValue ? maxRecords : text[pos..end].Count('\n') + 1;
         table.EnsureCapacity(filterField >= 0 ? Math.Min(lineBound, 4096) : lineBound);
 
-        // Without any quote in the file, a record left out by the row filter is skipped to its line end.
-        var quoted = filterField >= 0 && text[offset..].Contains('"');
         var firstRecord = true;
-        while (pos < n && table.RowCount < maxRecords)
+        while (pos < end && table.RowCount < maxRecords)
         {
             // Skip empty lines (blank records carry no data; trailing newlines are common).
             if (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n'))
@@ -230,10 +278,10 @@ internal static class CsvTokenizer
                     {
                         // The rest of the line holds only delimiters and plain fields: check the field count and skip.
                         var lineEnd = text[pos..].IndexOf('\n');
-                        var end = lineEnd < 0 ? n : pos + lineEnd;
-                        if (field + 1 + text[pos..end].Count(delimiter) == columnCount)
+                        var eol = lineEnd < 0 ? n : pos + lineEnd;
+                        if (field + 1 + text[pos..eol].Count(delimiter) == columnCount)
                         {
-                            pos = end < n ? end + 1 : n;
+                            pos = eol < n ? eol + 1 : n;
                             line++;
                             lineStart = pos;
                             break;

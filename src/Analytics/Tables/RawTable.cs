@@ -115,6 +115,21 @@ internal sealed class RawTable
         RowsSkipped++;
     }
 
+    /// <summary>Appends the rows of a table over the same text with the same columns (the second half of a parallel tokenization).</summary>
+    public void Append(RawTable other)
+    {
+        var c = ColumnCount;
+        var rows = RowCount;
+        EnsureCapacity(rows + other.RowCount);
+        Array.Copy(other.Start, 0, Start, rows * c, other.RowCount * c);
+        Array.Copy(other.Length, 0, Length, rows * c, other.RowCount * c);
+        Array.Copy(other.Flags, 0, Flags, rows * c, other.RowCount * c);
+        Array.Copy(other.Lines, 0, Lines, rows, other.RowCount);
+        Array.Copy(other.RowStarts, 0, RowStarts, rows, other.RowCount);
+        RowCount += other.RowCount;
+        RowsSkipped += other.RowsSkipped;
+    }
+
     /// <summary>
     /// A new table with the given columns (in the given order) of the rows for which <paramref name="keep"/> is true;
     /// cell positions, flags, native numbers, lines and record starts are kept.

@@ -39,6 +39,9 @@ public static class TableReader
     /// <summary>Records tokenized up front to detect the header when a row filter or column selection is set (as many as header detection samples).</summary>
     private const int HeadRecords = 51;
 
+    /// <summary>Files (in bytes) from which decoding runs in two parallel halves.</summary>
+    private const int ParallelDecodeBytes = 1 << 20;
+
     static TableReader()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -380,19 +383,19 @@ public static class TableReader
             {
                 ThrowIfInvalidUtf8(path, bytes, start, "option Encoding is UTF-8");
                 reasons.Add("encoding utf-8: option Encoding" + (hasBom ? " (BOM present)" : string.Empty));
-                return (new UTF8Encoding(false).GetChars(bytes, start, bytes.Length - start), "utf-8", hasBom);
+                return (GetChars(new UTF8Encoding(false), bytes, start), "utf-8", hasBom);
             }
 
             // A UTF-8 BOM is not text in any encoding: it is skipped (and reported) even when the option wins.
             reasons.Add($"encoding {forced.WebName}: option Encoding" + (hasBom ? " (a UTF-8 byte-order mark was present and skipped)" : string.Empty));
-            return (forced.GetChars(bytes, start, bytes.Length - start), forced.WebName, hasBom);
+            return (GetChars(forced, bytes, start), forced.WebName, hasBom);
         }
 
         if (hasBom)
         {
             ThrowIfInvalidUtf8(path, bytes, start, "the file starts with a UTF-8 byte-order mark");
             reasons.Add("encoding utf-8 detected: UTF-8 byte-order mark");
-            return (new UTF8Encoding(false).GetChars(bytes, start, bytes.Length - start), "utf-8", true);
+            return (GetChars(new UTF8Encoding(false), bytes, start), "utf-8", true);
         }
 
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
@@ -406,13 +409,40 @@ public static class TableReader
         {
             var ascii = System.Text.Ascii.IsValid(bytes);
             reasons.Add(ascii ? "encoding utf-8 detected: ASCII only (UTF-8 and Windows-1252 agree)" : "encoding utf-8 detected: all bytes are valid UTF-8");
-            return (new UTF8Encoding(false).GetChars(bytes), "utf-8", false);
+            return (GetChars(new UTF8Encoding(false), bytes, 0), "utf-8", false);
         }
 
         var (line, column, offset) = FirstInvalidUtf8(bytes, 0);
         reasons.Add($"encoding windows-1252 detected: byte 0x{bytes[offset]:X2} at line {line}, column {column} is not valid UTF-8");
         var cp1252 = Encoding.GetEncoding(1252);
-        return (cp1252.GetChars(bytes), cp1252.WebName, false);
+        return (GetChars(cp1252, bytes, 0), cp1252.WebName, false);
+    }
+
+    /// <summary>
+    /// Decodes from <paramref name="start"/> to the end. Large UTF-8 and single-byte files are decoded in two halves in
+    /// parallel, split after a line feed (a byte that never occurs inside a multi-byte UTF-8 sequence).
+    /// </summary>
+    private static char[] GetChars(Encoding encoding, byte[] bytes, int start)
+    {
+        var count = bytes.Length - start;
+        var mid = count >= ParallelDecodeBytes && Environment.ProcessorCount > 1 && (encoding is UTF8Encoding || encoding.IsSingleByte)
+            ? Array.IndexOf(bytes, (byte)'\n', start + (count / 2))
+            : -1;
+        if (mid < 0)
+        {
+            return encoding.GetChars(bytes, start, count);
+        }
+
+        mid++;
+        int firstChars = 0, secondChars = 0;
+        Parallel.Invoke(
+            () => firstChars = encoding.GetCharCount(bytes, start, mid - start),
+            () => secondChars = encoding.GetCharCount(bytes, mid, bytes.Length - mid));
+        var chars = GC.AllocateUninitializedArray<char>(firstChars + secondChars);
+        Parallel.Invoke(
+            () => encoding.GetChars(bytes, start, mid - start, chars, 0),
+            () => encoding.GetChars(bytes, mid, bytes.Length - mid, chars, firstChars));
+        return chars;
     }
 
     private static void ThrowIfInvalidUtf8(string path, byte[] bytes, int start, string why)

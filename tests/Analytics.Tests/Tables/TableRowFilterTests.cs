@@ -187,6 +187,71 @@ public sealed class TableRowFilterTests
         StringAssert.Contains(dup.Message, "first on line 3", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A file above the 1 MiB threshold of the parallel tokenizer (70,000 records, CRLF line ends, blank lines); with
+    /// <paramref name="quoteHeader"/> the header is quoted, which makes the whole file go through the sequential path.
+    /// </summary>
+    private static string WriteLarge(bool quoteHeader, int raggedRecord = -1)
+    {
+        var sb = new StringBuilder(quoteHeader ? "\"id\";year;v;w\r\n" : "id;year;v;w\r\n");
+        for (var i = 0; i < 70_000; i++)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            sb.Append(inv, $"K{i:D6};{2020 + (i % 4)};{i % 997},{i % 10};{(i % 13 == 0 ? "x" : (i % 89).ToString(inv))}");
+            sb.Append(i == raggedRecord ? ";extra\r\n" : "\r\n");
+            if (i % 10_000 == 5)
+            {
+                sb.Append("\r\n");
+            }
+        }
+
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "large.csv");
+        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+        return path;
+    }
+
+    [TestMethod]
+    public void ReadCsv_LargeFile_ParallelAndSequentialPathsGiveTheSameTable()
+    {
+        var plain = WriteLarge(quoteHeader: false);
+        var quoted = WriteLarge(quoteHeader: true);
+
+        var a = TableReader.ReadCsv(plain);
+        var b = TableReader.ReadCsv(quoted);
+        var fa = TableReader.ReadCsv(plain, Year(2022));
+        var fb = TableReader.ReadCsv(quoted, Year(2022));
+
+        Assert.AreEqual(70_000, a.RowCount);
+        CollectionAssert.AreEqual(Dump(b), Dump(a));
+        CollectionAssert.AreEqual(Dump(fb), Dump(fa));
+        CollectionAssert.AreEqual(Dump(a.FilterYear("year", 2022)), Dump(fa));
+        Assert.AreEqual(17_500, fa.RowCount);
+        Assert.AreEqual(52_500, fa.Report.RowsSkipped);
+        // Record i is on line i + 2 plus one per blank line before it (after records 5, 10005, ...).
+        Assert.AreEqual(69_999 + 2 + 7, a.GetLine(69_999));
+        Assert.AreEqual("K069998", fa.GetText("id")[^1]);
+        Assert.AreEqual(69_998 + 2 + 7, fa.GetLine(fa.RowCount - 1));
+        Assert.AreEqual(180.0, a.GetValue("v", 60_000));
+        Assert.AreEqual(31.1, a.GetValue("v", 69_821)); // 69,821 = 70 × 997 + 31 and ends in 1: "31,1"
+
+        Assert.AreEqual(CellStatus.SuppressedAtSource, a.GetStatus("w", 65_000));
+        Assert.AreEqual(a.Report.ToJson().Replace(plain, "F", StringComparison.Ordinal), b.Report.ToJson().Replace(quoted, "F", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void ReadCsv_LargeFile_RaggedRecordInSecondHalfNamedAtItsLine()
+    {
+        // Record 60,000 (second half) has a fifth field: line 60,000 + 2 + 6 blank lines before it; column of ";extra".
+        var path = WriteLarge(quoteHeader: false, raggedRecord: 60_000);
+
+        var e = Assert.ThrowsExactly<GeoDataFormatException>(() => TableReader.ReadCsv(path));
+        // Year 2021: record 60,000 (year 2020) is left out by the filter, and its line is still checked.
+        var f = Assert.ThrowsExactly<GeoDataFormatException>(() => TableReader.ReadCsv(path, Year(2021)));
+
+        StringAssert.Contains(e.Message, ":60008:23:", StringComparison.Ordinal);
+        Assert.AreEqual(e.Message, f.Message);
+    }
+
     [TestMethod]
     public void ReadCsv_PeerCsvFilteredRead_EqualsFullReadAndPeerOracle()
     {
