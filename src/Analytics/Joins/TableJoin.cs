@@ -110,7 +110,7 @@ public static class TableJoin
         // Index the table side: first row per key plus a "next with the same key" chain (no list per key). Every row
         // knows the first row of its key (its head), so that the layer side needs no dictionary of its own.
         var tableNorm = new string?[table.RowCount];
-        var tableFirst = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var tableFirst = new KeyIndex(rows.Count, tableNorm);
         var tableNext = new int[table.RowCount];
         var tableHead = new int[table.RowCount];
         var tableLast = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -127,12 +127,8 @@ public static class TableJoin
                 continue;
             }
 
-            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(tableFirst, k, out var exists);
-            if (!exists)
-            {
-                head = r;
-            }
-            else
+            var head = tableFirst.GetOrAdd(k, r, out var exists);
+            if (exists)
             {
                 // Repeated key: append to its chain (rare; the last element is tracked separately).
                 var last = tableLast.TryGetValue(k, out var l) ? l : head;
@@ -167,7 +163,8 @@ public static class TableJoin
             }
 
             int firstFeature;
-            if (tableFirst.TryGetValue(k, out var r0))
+            var r0 = tableFirst.Find(k);
+            if (r0 >= 0)
             {
                 first[i] = r0;
                 for (var r = r0; r >= 0; r = tableNext[r])
@@ -219,7 +216,8 @@ public static class TableJoin
         foreach (var (k, _) in layerLast)
         {
             var list = new List<int>();
-            var start = tableFirst.TryGetValue(k, out var head) ? layerOfHead[head] : unmatchedFirst![k];
+            var head = tableFirst.Find(k);
+            var start = head >= 0 ? layerOfHead[head] : unmatchedFirst![k];
             for (var i = start; i >= 0; i = layerNext[i])
             {
                 list.Add(i);
@@ -231,7 +229,7 @@ public static class TableJoin
         foreach (var (k, _) in tableLast)
         {
             var list = new List<int>();
-            for (var r = tableFirst[k]; r >= 0; r = tableNext[r])
+            for (var r = tableFirst.Find(k); r >= 0; r = tableNext[r])
             {
                 list.Add(r);
             }
