@@ -90,14 +90,14 @@ internal static class CsvTokenizer
     };
 
     /// <summary>
-    /// Tokenizes the buffer; the first record fixes the column count. With a <paramref name="selection"/> only its
+    /// Tokenizes the first <paramref name="textLength"/> characters of the buffer; the first record fixes the column count. With a <paramref name="selection"/> only its
     /// columns are stored and only the records passing its row filter are kept (the first record is exempt when it is
     /// the header). At most <paramref name="maxRecords"/> records are kept.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static RawTable Tokenize(string source, char[] chars, int offset, char delimiter, TableSelection? selection = null, bool firstIsHeader = false, int maxRecords = int.MaxValue)
+    public static RawTable Tokenize(string source, char[] chars, int textLength, int offset, char delimiter, TableSelection? selection = null, bool firstIsHeader = false, int maxRecords = int.MaxValue)
     {
-        var text = chars.AsSpan();
+        var text = chars.AsSpan(0, textLength);
         var n = text.Length;
         var pos = offset;
         var line = 1;
@@ -132,11 +132,11 @@ internal static class CsvTokenizer
                 try
                 {
                     Parallel.Invoke(
-                        () => first = TokenizeRange(source, chars, delimiter, selection, firstIsHeader, columnCount, false, pos, split, line, lineStart, int.MaxValue),
+                        () => first = TokenizeRange(source, chars, textLength, delimiter, selection, firstIsHeader, columnCount, false, pos, split, line, lineStart, int.MaxValue),
                         () =>
                         {
                             var splitLine = line + chars.AsSpan(pos, split - pos).Count('\n');
-                            second = TokenizeRange(source, chars, delimiter, selection, false, columnCount, false, split, n, splitLine, split, int.MaxValue);
+                            second = TokenizeRange(source, chars, textLength, delimiter, selection, false, columnCount, false, split, n, splitLine, split, int.MaxValue);
                         });
                 }
                 catch (AggregateException)
@@ -153,7 +153,7 @@ internal static class CsvTokenizer
             }
         }
 
-        return TokenizeRange(source, chars, delimiter, selection, firstIsHeader, columnCount, quoted, pos, n, line, lineStart, maxRecords);
+        return TokenizeRange(source, chars, textLength, delimiter, selection, firstIsHeader, columnCount, quoted, pos, n, line, lineStart, maxRecords);
     }
 
     /// <summary>
@@ -161,9 +161,9 @@ internal static class CsvTokenizer
     /// line break, or the end of the buffer). <paramref name="quoted"/> is false only when the file holds no quote.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static RawTable TokenizeRange(string source, char[] chars, char delimiter, TableSelection? selection, bool firstIsHeader, int columnCount, bool quoted, int pos, int end, int line, int lineStart, int maxRecords)
+    private static RawTable TokenizeRange(string source, char[] chars, int textLength, char delimiter, TableSelection? selection, bool firstIsHeader, int columnCount, bool quoted, int pos, int end, int line, int lineStart, int maxRecords)
     {
-        var text = chars.AsSpan();
+        var text = chars.AsSpan(0, textLength);
         var n = text.Length;
         var map = selection?.ColumnMap;
         var stored = selection?.StoredColumns.Length ?? columnCount;

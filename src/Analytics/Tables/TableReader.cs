@@ -39,8 +39,10 @@ public static class TableReader
     /// <summary>Records tokenized up front to detect the header when a row filter or column selection is set (as many as header detection samples).</summary>
     private const int HeadRecords = 51;
 
-    /// <summary>Files (in bytes) from which decoding runs in two parallel halves.</summary>
+    /// <summary>Files (in bytes) from which decoding runs in two parallel halves into a reused buffer.</summary>
     private const int ParallelDecodeBytes = 1 << 20;
+
+    private static WeakReference<char[]>? s_charBuffer;
 
     static TableReader()
     {
@@ -90,14 +92,26 @@ public static class TableReader
 
         var bytes = File.ReadAllBytes(path);
         var reasons = new List<string>();
-        var (chars, encodingName, hasBom) = Decode(path, bytes, options.Encoding, reasons);
+        var (chars, length, encodingName, hasBom) = Decode(path, bytes, options.Encoding, reasons);
+        try
+        {
+            return ReadCsv(path, options, chars, length, encodingName, hasBom, reasons);
+        }
+        finally
+        {
+            ReturnChars(chars);
+        }
+    }
+
+    private static IndicatorTable ReadCsv(string path, CsvReadOptions options, char[] chars, int length, string encodingName, bool hasBom, List<string> reasons)
+    {
         var offset = 0;
-        if (chars.Length > 0 && chars[0] == '\uFEFF')
+        if (length > 0 && chars[0] == '\uFEFF')
         {
             offset = 1;
         }
 
-        if (chars.AsSpan(offset).Trim().IsEmpty)
+        if (chars.AsSpan(offset, length - offset).Trim().IsEmpty)
         {
             throw new GeoDataFormatException(path, "the file is empty (no header and no data)", 1, 1);
         }
@@ -110,7 +124,7 @@ public static class TableReader
         }
         else
         {
-            var (det, why) = CsvTokenizer.DetectDelimiter(chars.AsSpan(offset).TrimStart("\r\n"));
+            var (det, why) = CsvTokenizer.DetectDelimiter(chars.AsSpan(offset, length - offset).TrimStart("\r\n"));
             delimiter = det;
             reasons.Add($"delimiter '{CsvTokenizer.Printable(det)}' detected: {why}");
         }
@@ -119,7 +133,7 @@ public static class TableReader
         // whole file is tokenized storing only the selected cells of the kept rows.
         var columns = options.Columns;
         var selective = columns.RowFilter is not null || columns.SelectColumns is not null;
-        var raw = CsvTokenizer.Tokenize(path, chars, offset, delimiter, maxRecords: selective ? HeadRecords : int.MaxValue);
+        var raw = CsvTokenizer.Tokenize(path, chars, length, offset, delimiter, maxRecords: selective ? HeadRecords : int.MaxValue);
         bool hasHeader;
         if (options.HasHeader is { } h)
         {
@@ -138,7 +152,7 @@ public static class TableReader
         var names = TableBuilder.MakeNames(raw, hasHeader, findings, headerLine);
         if (TableSelection.Create(path, names, columns, headerLine) is { } selection)
         {
-            raw = CsvTokenizer.Tokenize(path, chars, offset, delimiter, selection, hasHeader);
+            raw = CsvTokenizer.Tokenize(path, chars, length, offset, delimiter, selection, hasHeader);
             names = selection.Names;
             reasons.Add(selection.Reason);
         }
@@ -373,7 +387,7 @@ public static class TableReader
         return n;
     }
 
-    private static (char[] Chars, string Name, bool HasBom) Decode(string path, byte[] bytes, Encoding? forced, List<string> reasons)
+    private static (char[] Chars, int Length, string Name, bool HasBom) Decode(string path, byte[] bytes, Encoding? forced, List<string> reasons)
     {
         var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var start = hasBom ? 3 : 0;
@@ -383,46 +397,50 @@ public static class TableReader
             {
                 ThrowIfInvalidUtf8(path, bytes, start, "option Encoding is UTF-8");
                 reasons.Add("encoding utf-8: option Encoding" + (hasBom ? " (BOM present)" : string.Empty));
-                return (GetChars(new UTF8Encoding(false), bytes, start), "utf-8", hasBom);
+                return Result(GetChars(new UTF8Encoding(false), bytes, start), "utf-8", hasBom);
             }
 
             // A UTF-8 BOM is not text in any encoding: it is skipped (and reported) even when the option wins.
             reasons.Add($"encoding {forced.WebName}: option Encoding" + (hasBom ? " (a UTF-8 byte-order mark was present and skipped)" : string.Empty));
-            return (GetChars(forced, bytes, start), forced.WebName, hasBom);
+            return Result(GetChars(forced, bytes, start), forced.WebName, hasBom);
         }
 
         if (hasBom)
         {
             ThrowIfInvalidUtf8(path, bytes, start, "the file starts with a UTF-8 byte-order mark");
             reasons.Add("encoding utf-8 detected: UTF-8 byte-order mark");
-            return (GetChars(new UTF8Encoding(false), bytes, start), "utf-8", true);
+            return Result(GetChars(new UTF8Encoding(false), bytes, start), "utf-8", true);
         }
 
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
             reasons.Add($"encoding {utf16.WebName} detected: UTF-16 byte-order mark");
-            return (utf16.GetChars(bytes, 2, bytes.Length - 2), utf16.WebName, true);
+            var utf16Chars = utf16.GetChars(bytes, 2, bytes.Length - 2);
+            return (utf16Chars, utf16Chars.Length, utf16.WebName, true);
         }
 
         if (Utf8.IsValid(bytes))
         {
             var ascii = System.Text.Ascii.IsValid(bytes);
             reasons.Add(ascii ? "encoding utf-8 detected: ASCII only (UTF-8 and Windows-1252 agree)" : "encoding utf-8 detected: all bytes are valid UTF-8");
-            return (GetChars(new UTF8Encoding(false), bytes, 0), "utf-8", false);
+            return Result(GetChars(new UTF8Encoding(false), bytes, 0), "utf-8", false);
         }
 
         var (line, column, offset) = FirstInvalidUtf8(bytes, 0);
         reasons.Add($"encoding windows-1252 detected: byte 0x{bytes[offset]:X2} at line {line}, column {column} is not valid UTF-8");
         var cp1252 = Encoding.GetEncoding(1252);
-        return (GetChars(cp1252, bytes, 0), cp1252.WebName, false);
+        return Result(GetChars(cp1252, bytes, 0), cp1252.WebName, false);
+
+        static (char[], int, string, bool) Result((char[] Chars, int Length) decoded, string name, bool bom) => (decoded.Chars, decoded.Length, name, bom);
     }
 
     /// <summary>
-    /// Decodes from <paramref name="start"/> to the end. Large UTF-8 and single-byte files are decoded in two halves in
-    /// parallel, split after a line feed (a byte that never occurs inside a multi-byte UTF-8 sequence).
+    /// Decodes from <paramref name="start"/> to the end into a buffer that may be longer than the text (the second
+    /// value is the text's length). Large UTF-8 and single-byte files are decoded in two halves in parallel, split after
+    /// a line feed (a byte that never occurs inside a multi-byte UTF-8 sequence), into a reused buffer.
     /// </summary>
-    private static char[] GetChars(Encoding encoding, byte[] bytes, int start)
+    private static (char[] Chars, int Length) GetChars(Encoding encoding, byte[] bytes, int start)
     {
         var count = bytes.Length - start;
         var mid = count >= ParallelDecodeBytes && Environment.ProcessorCount > 1 && (encoding is UTF8Encoding || encoding.IsSingleByte)
@@ -430,7 +448,8 @@ public static class TableReader
             : -1;
         if (mid < 0)
         {
-            return encoding.GetChars(bytes, start, count);
+            var all = encoding.GetChars(bytes, start, count);
+            return (all, all.Length);
         }
 
         mid++;
@@ -438,11 +457,32 @@ public static class TableReader
         Parallel.Invoke(
             () => firstChars = encoding.GetCharCount(bytes, start, mid - start),
             () => secondChars = encoding.GetCharCount(bytes, mid, bytes.Length - mid));
-        var chars = GC.AllocateUninitializedArray<char>(firstChars + secondChars);
+        var chars = RentChars(firstChars + secondChars);
         Parallel.Invoke(
             () => encoding.GetChars(bytes, start, mid - start, chars, 0),
             () => encoding.GetChars(bytes, mid, bytes.Length - mid, chars, firstChars));
-        return chars;
+        return (chars, firstChars + secondChars);
+    }
+
+    /// <summary>
+    /// A character buffer of at least <paramref name="length"/>: the one of the previous large read when it is still
+    /// alive (it is held weakly, so the GC may take it) and long enough, else a new one. Reusing it spares the large
+    /// object heap one big allocation per read, and with it the full collections such allocations trigger.
+    /// </summary>
+    private static char[] RentChars(int length)
+    {
+        var cached = Interlocked.Exchange(ref s_charBuffer, null);
+        return cached is not null && cached.TryGetTarget(out var buffer) && buffer.Length >= length
+            ? buffer
+            : GC.AllocateUninitializedArray<char>(length);
+    }
+
+    private static void ReturnChars(char[] chars)
+    {
+        if (chars.Length >= ParallelDecodeBytes)
+        {
+            Volatile.Write(ref s_charBuffer, new WeakReference<char[]>(chars));
+        }
     }
 
     private static void ThrowIfInvalidUtf8(string path, byte[] bytes, int start, string why)

@@ -191,10 +191,10 @@ public sealed class TableRowFilterTests
     /// A file above the 1 MiB threshold of the parallel tokenizer (70,000 records, CRLF line ends, blank lines); with
     /// <paramref name="quoteHeader"/> the header is quoted, which makes the whole file go through the sequential path.
     /// </summary>
-    private static string WriteLarge(bool quoteHeader, int raggedRecord = -1)
+    private static string WriteLarge(bool quoteHeader, int raggedRecord = -1, int records = 70_000)
     {
         var sb = new StringBuilder(quoteHeader ? "\"id\";year;v;w\r\n" : "id;year;v;w\r\n");
-        for (var i = 0; i < 70_000; i++)
+        for (var i = 0; i < records; i++)
         {
             var inv = System.Globalization.CultureInfo.InvariantCulture;
             sb.Append(inv, $"K{i:D6};{2020 + (i % 4)};{i % 997},{i % 10};{(i % 13 == 0 ? "x" : (i % 89).ToString(inv))}");
@@ -236,6 +236,20 @@ public sealed class TableRowFilterTests
 
         Assert.AreEqual(CellStatus.SuppressedAtSource, a.GetStatus("w", 65_000));
         Assert.AreEqual(a.Report.ToJson().Replace(plain, "F", StringComparison.Ordinal), b.Report.ToJson().Replace(quoted, "F", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void ReadCsv_LargeThenShorterFile_ReusedBufferDoesNotLeakTheOlderText()
+    {
+        // The decode buffer of a large read is reused by the next one when long enough; the shorter file must end
+        // where its own text ends.
+        var longer = TableReader.ReadCsv(WriteLarge(quoteHeader: false, records: 70_000));
+        var shorter = TableReader.ReadCsv(WriteLarge(quoteHeader: false, records: 60_000));
+
+        Assert.AreEqual(70_000, longer.RowCount);
+        Assert.AreEqual(60_000, shorter.RowCount);
+        Assert.AreEqual("K059999", shorter.GetText("id")[^1]);
+        Assert.AreEqual(59_999 + 2 + 6, shorter.GetLine(59_999));
     }
 
     [TestMethod]
