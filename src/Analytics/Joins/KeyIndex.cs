@@ -10,7 +10,8 @@ namespace GeoPrevention.Analytics.Joins;
 /// <remarks>
 /// Open addressing with linear probing, capacity a power of two at least 1.5 times the number of keys (no resizing:
 /// the caller knows the count). Short keys are hashed by a multiply-xor mix with a per-process random seed, longer
-/// ones with the randomised string hash, so that crafted keys cannot force collisions deliberately.
+/// ones with the randomised string hash, so that crafted keys cannot force collisions deliberately. The two lookup
+/// methods are compiled optimised at once: a one-shot CLI call would otherwise run them unoptimised.
 /// </remarks>
 internal sealed class KeyIndex
 {
@@ -37,6 +38,7 @@ internal sealed class KeyIndex
     }
 
     /// <summary>The value of a key, or -1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Find(string key)
     {
         var probe = new Probe(key);
@@ -59,6 +61,7 @@ internal sealed class KeyIndex
     }
 
     /// <summary>Adds <paramref name="key"/> with <paramref name="value"/> unless present; returns the key's value (the existing one when present).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(string key, int value, out bool existed)
     {
         var probe = new Probe(key);

@@ -137,6 +137,7 @@ internal sealed class TableSelection
     }
 
     /// <summary>Whether a cell text (raw, as stored in the file; <paramref name="escapedQuotes"/> when it holds <c>""</c>) passes the row filter.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Matches(ReadOnlySpan<char> cell, bool escapedQuotes)
     {
         if (escapedQuotes)
