@@ -44,6 +44,7 @@ internal sealed class BenchPipeline
         public int[] Order = [];
         public string[] Keys = [];
         public double[] Rate = [];
+        public double[] TableRate = [];
         public Dictionary<string, Classification> Classes = new(StringComparer.Ordinal);
         public NeighbourList Neighbours = null!;
         public SpatialWeights Weights = null!;
@@ -79,31 +80,66 @@ internal sealed class BenchPipeline
 
         _timer.Time("b_read_csv_rate", () =>
         {
+            // Only the rows of the year and the columns the pipeline uses are stored and typed (a public read option).
             var table = TableReader.ReadCsv(_args.Csv, new CsvReadOptions
             {
                 Delimiter = ';',
                 DecimalSeparator = ',',
-                Columns = new TableColumnOptions { KeyColumns = [Key], YearColumn = "year" },
+                Columns = new TableColumnOptions
+                {
+                    KeyColumns = [Key],
+                    YearColumn = "year",
+                    RowFilter = TableRowFilter.ForYear("year", _args.Year),
+                    SelectColumns = ["children_u15", "sgb2_children_u15"],
+                },
             });
-            p.CsvRowsTotal = table.RowCount;
+            p.CsvRowsTotal = table.RowCount + table.Report.RowsSkipped;
             p.YearTable = table.FilterYear("year", _args.Year);
+            var num = p.YearTable.GetNumbers("sgb2_children_u15");
+            var den = p.YearTable.GetNumbers("children_u15");
+            p.TableRate = new double[num.Length];
+            for (var r = 0; r < num.Length; r++)
+            {
+                p.TableRate[r] = num[r] / den[r] * 100.0;
+            }
         });
 
         _timer.Time("c_join", () =>
         {
-            p.Join = TableJoin.Join(p.Layer, Key, p.YearTable, new JoinOptions { TableKeyColumn = Key, FindNearMatches = false });
-            var keys = p.Layer.Features.Select(f => f.GetText(Key) ?? "").ToArray();
-            var order = Enumerable.Range(0, keys.Length).ToArray();
-            Array.Sort(keys.ToArray(), order, StringComparer.Ordinal);
-            var num = p.YearTable.GetNumbers("sgb2_children_u15");
-            var den = p.YearTable.GetNumbers("children_u15");
+            var features = p.Layer.Features;
+            var keys = new string[features.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = features[i].GetText(Key) ?? string.Empty;
+            }
+
+            p.Join = TableJoin.Join(keys, p.YearTable, new JoinOptions { TableKeyColumn = Key, FindNearMatches = false });
+            var order = new int[keys.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            // Sorted by sr_id; a layer already in key order (as the generated GeoPackages are) needs no sort.
+            var sorted = true;
+            for (var i = 1; i < keys.Length && sorted; i++)
+            {
+                sorted = string.CompareOrdinal(keys[i - 1], keys[i]) <= 0;
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(keys.ToArray(), order, StringComparer.Ordinal);
+            }
+
             p.Order = order;
-            p.Keys = order.Select(i => keys[i]).ToArray();
+            p.Keys = new string[order.Length];
             p.Rate = new double[order.Length];
             for (var k = 0; k < order.Length; k++)
             {
+                p.Keys[k] = keys[order[k]];
                 var row = p.Join.TableRowOf(order[k]);
-                p.Rate[k] = row < 0 ? double.NaN : num[row] / den[row] * 100.0;
+                p.Rate[k] = row < 0 ? double.NaN : p.TableRate[row];
             }
         });
 

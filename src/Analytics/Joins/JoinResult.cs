@@ -28,8 +28,36 @@ public sealed class JoinResult
         DuplicateKeys = duplicates;
         NearMatches = nearMatches;
         Year = year;
-        MatchedLayerCount = firstRowByLayer.Count(r => r >= 0);
-        MatchedTableRowCount = pairs.Select(p => p.TableRow).Distinct().Count();
+        var matchedLayer = 0;
+        foreach (var r in firstRowByLayer)
+        {
+            if (r >= 0)
+            {
+                matchedLayer++;
+            }
+        }
+
+        // Distinct table rows among the pairs, with a flag per row instead of a hash set.
+        var maxRow = -1;
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            maxRow = Math.Max(maxRow, pairs[i].TableRow);
+        }
+
+        var seen = new bool[maxRow + 1];
+        var matchedRows = 0;
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            ref var s = ref seen[pairs[i].TableRow];
+            if (!s)
+            {
+                s = true;
+                matchedRows++;
+            }
+        }
+
+        MatchedLayerCount = matchedLayer;
+        MatchedTableRowCount = matchedRows;
     }
 
     private readonly int[] _firstRowByLayer;

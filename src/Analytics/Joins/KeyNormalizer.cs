@@ -53,6 +53,7 @@ public static class KeyNormalizer
     /// <param name="key">The key.</param>
     /// <param name="options">The rules to apply.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string? Normalize(string? key, KeyNormalizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using GeoPrevention.Analytics.Tables;
 using GeoPrevention.Geo;
@@ -106,14 +107,17 @@ public static class TableJoin
             rows.Add(r);
         }
 
-        // Index both sides: first occurrence per key plus a "next with the same key" chain (no list per key).
+        // Index the table side: first row per key plus a "next with the same key" chain (no list per key). Every row
+        // knows the first row of its key (its head), so that the layer side needs no dictionary of its own.
         var tableNorm = new string?[table.RowCount];
-        var tableFirst = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var tableFirst = new KeyIndex(rows.Count, tableNorm);
         var tableNext = new int[table.RowCount];
+        var tableHead = new int[table.RowCount];
         var tableLast = new Dictionary<string, int>(StringComparer.Ordinal);
         var tableMissing = new List<int>();
-        foreach (var r in rows)
+        for (var j = 0; j < rows.Count; j++)
         {
+            var r = rows[j];
             var k = KeyNormalizer.Normalize(tableKeys[r], norm);
             tableNorm[r] = k;
             tableNext[r] = -1;
@@ -123,71 +127,85 @@ public static class TableJoin
                 continue;
             }
 
-            if (!tableFirst.TryAdd(k, r))
+            var head = tableFirst.GetOrAdd(k, r, out var exists);
+            if (exists)
             {
                 // Repeated key: append to its chain (rare; the last element is tracked separately).
-                var last = tableLast.TryGetValue(k, out var l) ? l : tableFirst[k];
+                var last = tableLast.TryGetValue(k, out var l) ? l : head;
                 tableNext[last] = r;
                 tableLast[k] = r;
             }
+
+            tableHead[r] = head;
         }
 
-        var layerNorm = new string?[layerKeys.Count];
-        var layerFirst = new Dictionary<string, int>(layerKeys.Count, StringComparer.Ordinal);
-        var layerNext = new int[layerKeys.Count];
+        // Layer side, one lookup per feature: pairs, the first feature of every matched table key (by its head row),
+        // and a dictionary only for the keys without partner (to find their repeats).
+        var layerCount = layerKeys.Count;
+        var layerOfHead = new int[table.RowCount];
+        Array.Fill(layerOfHead, -1);
+        var layerNext = new int[layerCount];
         var layerLast = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int>? unmatchedFirst = null;
         var layerMissing = new List<int>();
-        for (var i = 0; i < layerKeys.Count; i++)
+        var pairs = new List<JoinPair>(Math.Min(layerCount, rows.Count) + 16);
+        var first = new int[layerCount];
+        var unmatchedLayer = new List<UnmatchedKey>();
+        for (var i = 0; i < layerCount; i++)
         {
-            var k = KeyNormalizer.Normalize(layerKeys[i], norm);
-            layerNorm[i] = k;
+            first[i] = -1;
             layerNext[i] = -1;
+            var k = KeyNormalizer.Normalize(layerKeys[i], norm);
             if (k is null)
             {
                 layerMissing.Add(i);
                 continue;
             }
 
-            if (!layerFirst.TryAdd(k, i))
-            {
-                var last = layerLast.TryGetValue(k, out var l) ? l : layerFirst[k];
-                layerNext[last] = i;
-                layerLast[k] = i;
-            }
-        }
-
-        // Pairs.
-        var pairs = new List<JoinPair>(Math.Min(layerKeys.Count, rows.Count) + 16);
-        var first = new int[layerKeys.Count];
-        var unmatchedLayer = new List<UnmatchedKey>();
-        for (var i = 0; i < layerKeys.Count; i++)
-        {
-            first[i] = -1;
-            var k = layerNorm[i];
-            if (k is null)
-            {
-                continue;
-            }
-
-            if (tableFirst.TryGetValue(k, out var r0))
+            int firstFeature;
+            var r0 = tableFirst.Find(k);
+            if (r0 >= 0)
             {
                 first[i] = r0;
                 for (var r = r0; r >= 0; r = tableNext[r])
                 {
                     pairs.Add(new JoinPair(i, r));
                 }
+
+                ref var slot = ref layerOfHead[r0];
+                if (slot < 0)
+                {
+                    slot = i;
+                    continue;
+                }
+
+                firstFeature = slot;
             }
             else
             {
                 unmatchedLayer.Add(new UnmatchedKey(JoinSide.Layer, layerKeys[i]!, k, i, null));
+                unmatchedFirst ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(unmatchedFirst, k, out var seen);
+                if (!seen)
+                {
+                    slot = i;
+                    continue;
+                }
+
+                firstFeature = slot;
             }
+
+            // Repeated layer key: append to its chain.
+            var last = layerLast.TryGetValue(k, out var l) ? l : firstFeature;
+            layerNext[last] = i;
+            layerLast[k] = i;
         }
 
         var unmatchedTable = new List<UnmatchedKey>();
-        foreach (var r in rows)
+        for (var j = 0; j < rows.Count; j++)
         {
-            var k = tableNorm[r];
-            if (k is not null && !layerFirst.ContainsKey(k))
+            var r = rows[j];
+            if (tableNorm[r] is { } k && layerOfHead[tableHead[r]] < 0)
             {
                 unmatchedTable.Add(new UnmatchedKey(JoinSide.Table, tableKeys[r]!, k, r, table.GetLine(r)));
             }
@@ -195,10 +213,12 @@ public static class TableJoin
 
         // Duplicates: layer keys; table keys per year.
         var duplicates = new List<DuplicateKey>();
-        foreach (var (k, last) in layerLast)
+        foreach (var (k, _) in layerLast)
         {
             var list = new List<int>();
-            for (var i = layerFirst[k]; i >= 0; i = layerNext[i])
+            var head = tableFirst.Find(k);
+            var start = head >= 0 ? layerOfHead[head] : unmatchedFirst![k];
+            for (var i = start; i >= 0; i = layerNext[i])
             {
                 list.Add(i);
             }
@@ -206,10 +226,10 @@ public static class TableJoin
             duplicates.Add(new DuplicateKey(JoinSide.Layer, k, list, []));
         }
 
-        foreach (var (k, last) in tableLast)
+        foreach (var (k, _) in tableLast)
         {
             var list = new List<int>();
-            for (var r = tableFirst[k]; r >= 0; r = tableNext[r])
+            for (var r = tableFirst.Find(k); r >= 0; r = tableNext[r])
             {
                 list.Add(r);
             }
@@ -226,7 +246,7 @@ public static class TableJoin
 
         duplicates.Sort((a, b) => a.Side != b.Side ? a.Side.CompareTo(b.Side) : string.CompareOrdinal(a.Key, b.Key));
         var near = options.FindNearMatches ? FindNearMatches(unmatchedTable, unmatchedLayer, table, options.MaxEditDistance) : [];
-        var result = new JoinResult(layerKeys.Count, rows.Count, otherYears, pairs, first, unmatchedLayer, unmatchedTable, layerMissing, tableMissing, duplicates, near, options.Year);
+        var result = new JoinResult(layerCount, rows.Count, otherYears, pairs, first, unmatchedLayer, unmatchedTable, layerMissing, tableMissing, duplicates, near, options.Year);
         if (options.Strict && !result.IsClean)
         {
             throw new JoinMismatchException(result, StrictMessage(result, table.Source));

@@ -93,4 +93,56 @@ public sealed class TableColumnOptions
     /// <see cref="CellStatus.Invalid"/> and are reported. Above it the column is read as text.
     /// </summary>
     public double MaxInvalidShare { get; init; } = 0.05;
+
+    /// <summary>
+    /// Reads only the rows whose cell in <see cref="TableRowFilter.Column"/> matches (e.g. one year of a long table);
+    /// <see langword="null"/> (default) reads every row. Rows left out are never typed or stored, so typing, the
+    /// import report and its checks see only the rows that are kept; their number is
+    /// <see cref="ImportReport.RowsSkipped"/>. Line numbers stay those of the file.
+    /// </summary>
+    public TableRowFilter? RowFilter { get; init; }
+
+    /// <summary>
+    /// Reads only these columns (in file order); <see langword="null"/> (default) reads all. Every column named by
+    /// another option (<see cref="KeyColumns"/>, <see cref="TextColumns"/>, <see cref="NumericColumns"/>,
+    /// <see cref="CountColumns"/>, <see cref="YearColumn"/>, the numerators and denominators of
+    /// <see cref="Indicators"/>, <see cref="RowFilter"/>) and a column named <c>year</c>, <c>jahr</c> or
+    /// <c>berichtsjahr</c> are read as well. The other columns are still counted (a ragged row is still an error)
+    /// but never typed or stored.
+    /// </summary>
+    public IReadOnlyList<string>? SelectColumns { get; init; }
+}
+
+/// <summary>
+/// A row filter applied while a table is read (<see cref="TableColumnOptions.RowFilter"/>): a row is kept when the
+/// text of its cell in <see cref="Column"/> equals one of <see cref="Values"/>.
+/// </summary>
+/// <remarks>
+/// Rules:
+/// <list type="number">
+/// <item>The cell text is compared after removing the quotes of a quoted field (<c>""</c> becomes <c>"</c>) and
+/// trimming white space (also NBSP); the values are trimmed too. The comparison is ordinal (case-sensitive): it is
+/// a text comparison, so <c>2023</c> does not match <c>2023,0</c>.</item>
+/// <item>A row whose cell is empty matches only an empty value.</item>
+/// <item>The header row is never filtered. A ragged row is an error even when it would be filtered out.</item>
+/// <item>For Excel, a cell stored as a number is compared in its invariant text form (<c>2023</c>).</item>
+/// </list>
+/// </remarks>
+public sealed class TableRowFilter
+{
+    /// <summary>The column whose cell decides (header name, or <c>ColumnN</c> without header).</summary>
+    public required string Column { get; init; }
+
+    /// <summary>The accepted cell texts.</summary>
+    public required IReadOnlyList<string> Values { get; init; }
+
+    /// <summary>A filter keeping the rows of one year.</summary>
+    /// <param name="column">The year column, e.g. <c>year</c> or <c>Jahr</c>.</param>
+    /// <param name="year">The year to keep.</param>
+    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty.</exception>
+    public static TableRowFilter ForYear(string column, int year)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(column);
+        return new TableRowFilter { Column = column, Values = [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
+    }
 }

@@ -9,6 +9,9 @@ namespace GeoPrevention.Analytics.Tables;
 /// </summary>
 internal static class CsvTokenizer
 {
+    /// <summary>Files (in characters) from which an unquoted file is tokenized in two parallel halves.</summary>
+    private const int ParallelMinimumChars = 1 << 20;
+
     /// <summary>Detects the delimiter from the first (up to 50) records outside quotes; ties go to <c>;</c>, tab, <c>,</c>, <c>|</c> in this order (a comma is often a decimal separator).</summary>
     public static (char Delimiter, string Reason) DetectDelimiter(ReadOnlySpan<char> text)
     {
@@ -86,11 +89,15 @@ internal static class CsvTokenizer
         _ => c.ToString(),
     };
 
-    /// <summary>Tokenizes the whole buffer; the first record fixes the column count.</summary>
+    /// <summary>
+    /// Tokenizes the first <paramref name="textLength"/> characters of the buffer; the first record fixes the column count. With a <paramref name="selection"/> only its
+    /// columns are stored and only the records passing its row filter are kept (the first record is exempt when it is
+    /// the header). At most <paramref name="maxRecords"/> records are kept.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static RawTable Tokenize(string source, char[] chars, int offset, char delimiter)
+    public static RawTable Tokenize(string source, char[] chars, int textLength, int offset, char delimiter, TableSelection? selection = null, bool firstIsHeader = false, int maxRecords = int.MaxValue)
     {
-        var text = chars.AsSpan();
+        var text = chars.AsSpan(0, textLength);
         var n = text.Length;
         var pos = offset;
         var line = 1;
@@ -106,11 +113,70 @@ internal static class CsvTokenizer
 
         // Count fields of the first record to fix the column count.
         var columnCount = CountFirstRecordFields(source, text, pos, delimiter, line);
-        var table = new RawTable(source, chars, columnCount);
-        // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing.
-        table.EnsureCapacity(text[offset..].Count('\n') + 1);
+        var map = selection?.ColumnMap;
+        if (map is not null && map.Length != columnCount)
+        {
+            throw new InvalidOperationException("The column selection does not fit the file's column count.");
+        }
 
-        while (pos < n)
+        // Without any quote in the file, every line break ends a record: a record left out by the row filter is
+        // skipped to its line end, and a large file is split at a line break into two halves tokenized in parallel.
+        var quoted = text[offset..].Contains('"');
+        if (!quoted && maxRecords == int.MaxValue && n - pos >= ParallelMinimumChars && Environment.ProcessorCount > 1)
+        {
+            var half = text[(pos + ((n - pos) / 2))..].IndexOf('\n');
+            if (half >= 0)
+            {
+                var split = pos + ((n - pos) / 2) + half + 1;
+                RawTable? first = null, second = null;
+                try
+                {
+                    Parallel.Invoke(
+                        () => first = TokenizeRange(source, chars, textLength, delimiter, selection, firstIsHeader, columnCount, false, pos, split, line, lineStart, int.MaxValue),
+                        () =>
+                        {
+                            var splitLine = line + chars.AsSpan(pos, split - pos).Count('\n');
+                            second = TokenizeRange(source, chars, textLength, delimiter, selection, false, columnCount, false, split, n, splitLine, split, int.MaxValue);
+                        });
+                }
+                catch (AggregateException)
+                {
+                    // A format error in either half: the sequential pass below reports the first one in the file.
+                    first = null;
+                }
+
+                if (first is not null && second is not null)
+                {
+                    first.Append(second);
+                    return first;
+                }
+            }
+        }
+
+        return TokenizeRange(source, chars, textLength, delimiter, selection, firstIsHeader, columnCount, quoted, pos, n, line, lineStart, maxRecords);
+    }
+
+    /// <summary>
+    /// Tokenizes the records from <paramref name="pos"/> (the start of a line) up to <paramref name="end"/> (just after a
+    /// line break, or the end of the buffer). <paramref name="quoted"/> is false only when the file holds no quote.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static RawTable TokenizeRange(string source, char[] chars, int textLength, char delimiter, TableSelection? selection, bool firstIsHeader, int columnCount, bool quoted, int pos, int end, int line, int lineStart, int maxRecords)
+    {
+        var text = chars.AsSpan(0, textLength);
+        var n = text.Length;
+        var map = selection?.ColumnMap;
+        var stored = selection?.StoredColumns.Length ?? columnCount;
+        var filterField = selection?.FilterColumn ?? -1;
+        var table = new RawTable(source, chars, stored);
+
+        // Line breaks bound the record count from above (quoted line breaks only make it smaller): no resizing
+        // without a row filter; with one, the table grows as rows are kept.
+        var lineBound = maxRecords < int.MaxValue ? maxRecords : text[pos..end].Count('\n') + 1;
+        table.EnsureCapacity(filterField >= 0 ? Math.Min(lineBound, 4096) : lineBound);
+
+        var firstRecord = true;
+        while (pos < end && table.RowCount < maxRecords)
         {
             // Skip empty lines (blank records carry no data; trailing newlines are common).
             if (text[pos] == '\n' || (text[pos] == '\r' && pos + 1 < n && text[pos + 1] == '\n'))
@@ -121,9 +187,12 @@ internal static class CsvTokenizer
                 continue;
             }
 
-            var row = table.AddRow(line);
-            var cellBase = row * columnCount;
+            var row = table.AddRow(line, pos);
+            var cellBase = row * stored;
             var field = 0;
+            var filtered = filterField >= 0 && !(firstIsHeader && firstRecord);
+            var rejected = false;
+            firstRecord = false;
             while (true)
             {
                 int start, length;
@@ -193,10 +262,35 @@ internal static class CsvTokenizer
                     throw new GeoDataFormatException(source, $"ragged row: field {field + 1} found, but the header has {columnCount} field(s)", line, fieldColumn);
                 }
 
-                var cell = cellBase + field;
-                table.Start[cell] = start;
-                table.Length[cell] = length;
-                table.Flags[cell] = flags;
+                var target = map is null ? field : map[field];
+                if (target >= 0)
+                {
+                    var cell = cellBase + target;
+                    table.Start[cell] = start;
+                    table.Length[cell] = length;
+                    table.Flags[cell] = flags;
+                }
+
+                if (filtered && field == filterField && !selection!.Matches(text.Slice(start, length), flags != 0))
+                {
+                    rejected = true;
+                    if (!quoted)
+                    {
+                        // The rest of the line holds only delimiters and plain fields: check the field count and skip.
+                        var lineEnd = text[pos..].IndexOf('\n');
+                        var eol = lineEnd < 0 ? n : pos + lineEnd;
+                        if (field + 1 + text[pos..eol].Count(delimiter) == columnCount)
+                        {
+                            pos = eol < n ? eol + 1 : n;
+                            line++;
+                            lineStart = pos;
+                            break;
+                        }
+
+                        // Ragged: the ordinary path below reports it at the right column.
+                    }
+                }
+
                 field++;
 
                 if (pos < n && text[pos] == delimiter)
@@ -224,6 +318,11 @@ internal static class CsvTokenizer
                 }
 
                 break;
+            }
+
+            if (rejected)
+            {
+                table.DropLastRow();
             }
         }
 

@@ -96,6 +96,12 @@ public sealed class ImportReport
     /// <summary>The number of data rows.</summary>
     public int RowCount { get; }
 
+    /// <summary>
+    /// Data rows left out by <see cref="TableColumnOptions.RowFilter"/> (not counted in <see cref="RowCount"/>,
+    /// not typed and not checked); 0 without a row filter.
+    /// </summary>
+    public int RowsSkipped { get; init; }
+
     /// <summary>One summary per column, in source order.</summary>
     public IReadOnlyList<ColumnReport> Columns { get; }
 
@@ -130,6 +136,11 @@ public sealed class ImportReport
         }
 
         sb.AppendLine(de, $"Datenzeilen: {RowCount:N0}");
+        if (RowsSkipped > 0)
+        {
+            sb.AppendLine(de, $"Durch den Zeilenfilter ausgelassen: {RowsSkipped:N0}");
+        }
+
         sb.AppendLine("Spalten:");
         foreach (var c in Columns)
         {
@@ -171,6 +182,7 @@ public sealed class ImportReport
             w.WriteStartObject();
             w.WriteString("source", Source);
             w.WriteNumber("rowCount", RowCount);
+            w.WriteNumber("rowsSkipped", RowsSkipped);
             w.WriteStartObject("dialect");
             w.WriteString("format", Dialect.Format);
             WriteNullableString(w, "delimiter", Dialect.Delimiter?.ToString());

@@ -154,7 +154,7 @@ public sealed class IndicatorTable
         return Select(CollectionsMarshalArray(rows));
     }
 
-    /// <summary>The rows of one year (numeric or text year column), as a new table.</summary>
+    /// <summary>The rows of one year (numeric or text year column), as a new table (this table itself when every row is of that year).</summary>
     /// <param name="yearColumn">The year column.</param>
     /// <param name="year">The year.</param>
     /// <exception cref="ArgumentException">No such column.</exception>
@@ -185,7 +185,8 @@ public sealed class IndicatorTable
             }
         }
 
-        return Select(CollectionsMarshalArray(rows));
+        // The table is immutable: when every row is of that year (e.g. read with a row filter), it is its own result.
+        return rows.Count == RowCount ? this : Select(CollectionsMarshalArray(rows));
     }
 
     /// <summary>

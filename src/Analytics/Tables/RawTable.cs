@@ -35,6 +35,9 @@ internal sealed class RawTable
     /// <summary>1-based line (CSV) or row number (Excel) where each row starts.</summary>
     public int[] Lines { get; private set; } = new int[256];
 
+    /// <summary>CSV: the character offset where each record starts (its first character, a quote included).</summary>
+    public int[] RowStarts { get; private set; } = new int[256];
+
     /// <summary>Whether cells come from a spreadsheet (positions are sheet row and column numbers).</summary>
     public bool IsSheet { get; init; }
 
@@ -53,11 +56,7 @@ internal sealed class RawTable
             start--;
         }
 
-        var rowStart = Start[row * ColumnCount];
-        if (rowStart > 0 && Text[rowStart - 1] == '"')
-        {
-            rowStart--;
-        }
+        var rowStart = RowStarts[row];
 
         var extraLines = rowStart < start ? Text.AsSpan(rowStart, start - rowStart).Count('\n') : 0;
         var lastNewLine = Text.AsSpan(0, start).LastIndexOf('\n');
@@ -90,16 +89,80 @@ internal sealed class RawTable
         if (rows > Lines.Length)
         {
             var ln = Lines;
+            var rs = RowStarts;
             Array.Resize(ref ln, Math.Max(rows, Lines.Length * 2));
+            Array.Resize(ref rs, ln.Length);
             Lines = ln;
+            RowStarts = rs;
         }
     }
 
-    public int AddRow(int line)
+    public int AddRow(int line, int rowStart = 0)
     {
         EnsureCapacity(RowCount + 1);
         Lines[RowCount] = line;
+        RowStarts[RowCount] = rowStart;
         return RowCount++;
+    }
+
+    /// <summary>Rows left out by a row filter.</summary>
+    public int RowsSkipped { get; set; }
+
+    /// <summary>Forgets the last row added (a row left out by a row filter).</summary>
+    public void DropLastRow()
+    {
+        RowCount--;
+        RowsSkipped++;
+    }
+
+    /// <summary>Appends the rows of a table over the same text with the same columns (the second half of a parallel tokenization).</summary>
+    public void Append(RawTable other)
+    {
+        var c = ColumnCount;
+        var rows = RowCount;
+        EnsureCapacity(rows + other.RowCount);
+        Array.Copy(other.Start, 0, Start, rows * c, other.RowCount * c);
+        Array.Copy(other.Length, 0, Length, rows * c, other.RowCount * c);
+        Array.Copy(other.Flags, 0, Flags, rows * c, other.RowCount * c);
+        Array.Copy(other.Lines, 0, Lines, rows, other.RowCount);
+        Array.Copy(other.RowStarts, 0, RowStarts, rows, other.RowCount);
+        RowCount += other.RowCount;
+        RowsSkipped += other.RowsSkipped;
+    }
+
+    /// <summary>
+    /// A new table with the given columns (in the given order) of the rows for which <paramref name="keep"/> is true;
+    /// cell positions, flags, native numbers, lines and record starts are kept.
+    /// </summary>
+    public RawTable Select(int[] columns, Func<int, bool> keep)
+    {
+        var result = new RawTable(Source, Text, columns.Length) { IsSheet = IsSheet, RowsSkipped = RowsSkipped };
+        for (var r = 0; r < RowCount; r++)
+        {
+            if (!keep(r))
+            {
+                result.RowsSkipped++;
+                continue;
+            }
+
+            var row = result.AddRow(Lines[r], RowStarts[r]);
+            for (var j = 0; j < columns.Length; j++)
+            {
+                var from = (r * ColumnCount) + columns[j];
+                var to = (row * columns.Length) + j;
+                result.Start[to] = Start[from];
+                result.Length[to] = Length[from];
+                result.Flags[to] = 0;
+                if ((Flags[from] & FlagNativeNumber) != 0)
+                {
+                    result.SetNative(to, Native![from]);
+                }
+
+                result.Flags[to] |= Flags[from];
+            }
+        }
+
+        return result;
     }
 
     public void SetNative(int cell, double value)
@@ -121,6 +184,7 @@ internal sealed class RawTable
         }
 
         Array.Copy(Lines, 1, Lines, 0, RowCount - 1);
+        Array.Copy(RowStarts, 1, RowStarts, 0, RowCount - 1);
         RowCount--;
     }
 

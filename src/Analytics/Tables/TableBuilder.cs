@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using GeoPrevention.Geo;
 
 namespace GeoPrevention.Analytics.Tables;
@@ -132,13 +133,24 @@ internal static class TableBuilder
         var reports = new ColumnReport[names.Length];
         var plans = new ColumnPlan[names.Length];
 
-        // Pass 1: statuses and evidence per column.
+        // Pass 1: statuses and evidence per column, row by row (the cells of a row share cache lines).
         for (var c = 0; c < names.Length; c++)
         {
-            var plan = new ColumnPlan(rows);
-            plans[c] = plan;
-            for (var r = 0; r < rows; r++)
+            plans[c] = new ColumnPlan(rows);
+        }
+
+        // Cells longer than every token cannot be one: no hash lookup for them.
+        var maxTokenLength = 0;
+        foreach (var t in options.NaTokens.Concat(options.SuppressedTokens))
+        {
+            maxTokenLength = Math.Max(maxTokenLength, t?.Length ?? 0);
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < names.Length; c++)
             {
+                var plan = plans[c];
                 if (raw.IsNative(r, c, out _))
                 {
                     plan.Status[r] = CellStatus.Value;
@@ -174,14 +186,15 @@ internal static class TableBuilder
                     continue;
                 }
 
-                if (naLookup.Contains(s))
+                var token = s.Length <= maxTokenLength;
+                if (token && naLookup.Contains(s))
                 {
                     plan.Status[r] = CellStatus.Missing;
                     plan.NaTokens++;
                     continue;
                 }
 
-                if (suppressedLookup.Contains(s) || GermanNumber.IsCensoringBound(s))
+                if ((token && suppressedLookup.Contains(s)) || GermanNumber.IsCensoringBound(s))
                 {
                     plan.Status[r] = CellStatus.SuppressedAtSource;
                     plan.Suppressed++;
@@ -253,7 +266,8 @@ internal static class TableBuilder
                 var ids = new int[rows];
                 var status = new CellStatus[rows];
                 var missing = 0;
-                var pool = new Dictionary<string, int>(StringComparer.Ordinal);
+                var comparer = new PoolComparer();
+                var pool = new Dictionary<string, int>(comparer);
                 var poolLookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
                 var distinct = new List<string>();
                 for (var r = 0; r < rows; r++)
@@ -292,16 +306,16 @@ internal static class TableBuilder
                         continue;
                     }
 
-                    if (!poolLookup.TryGetValue(span, out var id))
+                    // One hash lookup per cell: the pool adds the string itself when the text is new.
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(poolLookup, span, out var exists);
+                    if (!exists)
                     {
-                        str ??= span.ToString();
-                        id = distinct.Count;
-                        distinct.Add(str);
-                        pool[str] = id;
+                        slot = distinct.Count;
+                        distinct.Add(comparer.LastCreated!);
                     }
 
-                    ids[r] = id;
-                    text[r] = distinct[id];
+                    ids[r] = slot;
+                    text[r] = distinct[slot];
                 }
 
                 columns[c] = new ColumnData(name, kind, status, null, text, null) { TextIds = ids };
@@ -417,7 +431,7 @@ internal static class TableBuilder
         }
 
         var lines = raw.Lines.AsSpan(0, rows).ToArray();
-        var report0 = new ImportReport(source, dialect, rows, reports, findings);
+        var report0 = new ImportReport(source, dialect, rows, reports, findings) { RowsSkipped = raw.RowsSkipped };
         var table = new IndicatorTable(source, columns, lines, report0);
         Check(table, options, reports, findings);
         findings.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Kind.CompareTo(b.Kind));
@@ -668,6 +682,25 @@ internal static class TableBuilder
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Ordinal string comparison for the text pool that remembers the string it created for a new span key, so that a
+    /// cell costs one hash lookup whether its text is new or not.
+    /// </summary>
+    private sealed class PoolComparer : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>
+    {
+        public string? LastCreated { get; private set; }
+
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string obj) => string.GetHashCode(obj.AsSpan(), StringComparison.Ordinal);
+
+        public bool Equals(ReadOnlySpan<char> alternate, string other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<char> alternate) => string.GetHashCode(alternate, StringComparison.Ordinal);
+
+        public string Create(ReadOnlySpan<char> alternate) => LastCreated = alternate.ToString();
     }
 
     private sealed class ColumnPlan(int rows)

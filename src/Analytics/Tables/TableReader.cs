@@ -36,6 +36,16 @@ namespace GeoPrevention.Analytics.Tables;
 /// </remarks>
 public static class TableReader
 {
+    /// <summary>Records tokenized up front to detect the header when a row filter or column selection is set (as many as header detection samples).</summary>
+    private const int HeadRecords = 51;
+
+    /// <summary>Files (in bytes) from which decoding runs in two parallel halves into a reused buffer.</summary>
+    private const int ParallelDecodeBytes = 1 << 20;
+
+    private static WeakReference<char[]>? s_charBuffer;
+
+    private static WeakReference<byte[]>? s_byteBuffer;
+
     static TableReader()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -82,16 +92,40 @@ public static class TableReader
             throw new ArgumentException("The delimiter cannot be a quote or a line break.", nameof(options));
         }
 
-        var bytes = File.ReadAllBytes(path);
+        var (bytes, count) = ReadFile(path);
         var reasons = new List<string>();
-        var (chars, encodingName, hasBom) = Decode(path, bytes, options.Encoding, reasons);
+        char[] chars;
+        int length;
+        string encodingName;
+        bool hasBom;
+        try
+        {
+            (chars, length, encodingName, hasBom) = Decode(path, bytes, count, options.Encoding, reasons);
+        }
+        finally
+        {
+            ReturnBuffer(ref s_byteBuffer, bytes);
+        }
+
+        try
+        {
+            return ReadCsv(path, options, chars, length, encodingName, hasBom, reasons);
+        }
+        finally
+        {
+            ReturnBuffer(ref s_charBuffer, chars);
+        }
+    }
+
+    private static IndicatorTable ReadCsv(string path, CsvReadOptions options, char[] chars, int length, string encodingName, bool hasBom, List<string> reasons)
+    {
         var offset = 0;
-        if (chars.Length > 0 && chars[0] == '\uFEFF')
+        if (length > 0 && chars[0] == '\uFEFF')
         {
             offset = 1;
         }
 
-        if (chars.AsSpan(offset).Trim().IsEmpty)
+        if (chars.AsSpan(offset, length - offset).Trim().IsEmpty)
         {
             throw new GeoDataFormatException(path, "the file is empty (no header and no data)", 1, 1);
         }
@@ -104,12 +138,16 @@ public static class TableReader
         }
         else
         {
-            var (det, why) = CsvTokenizer.DetectDelimiter(chars.AsSpan(offset).TrimStart("\r\n"));
+            var (det, why) = CsvTokenizer.DetectDelimiter(chars.AsSpan(offset, length - offset).TrimStart("\r\n"));
             delimiter = det;
             reasons.Add($"delimiter '{CsvTokenizer.Printable(det)}' detected: {why}");
         }
 
-        var raw = CsvTokenizer.Tokenize(path, chars, offset, delimiter);
+        // With a row filter or column selection, the first records alone decide the header and the names; then the
+        // whole file is tokenized storing only the selected cells of the kept rows.
+        var columns = options.Columns;
+        var selective = columns.RowFilter is not null || columns.SelectColumns is not null;
+        var raw = CsvTokenizer.Tokenize(path, chars, length, offset, delimiter, maxRecords: selective ? HeadRecords : int.MaxValue);
         bool hasHeader;
         if (options.HasHeader is { } h)
         {
@@ -126,6 +164,13 @@ public static class TableReader
         var findings = new List<ImportFinding>();
         var headerLine = hasHeader && raw.RowCount > 0 ? raw.Lines[0] : 0;
         var names = TableBuilder.MakeNames(raw, hasHeader, findings, headerLine);
+        if (TableSelection.Create(path, names, columns, headerLine) is { } selection)
+        {
+            raw = CsvTokenizer.Tokenize(path, chars, length, offset, delimiter, selection, hasHeader);
+            names = selection.Names;
+            reasons.Add(selection.Reason);
+        }
+
         if (hasHeader)
         {
             raw.RemoveFirstRow();
@@ -326,6 +371,14 @@ public static class TableReader
             raw.RemoveFirstRow();
         }
 
+        if (TableSelection.Create(path, names, options.Columns, headerLine) is { } selection)
+        {
+            var all = raw;
+            raw = all.Select(selection.StoredColumns, r => selection.Keeps(all, r));
+            names = selection.Names;
+            reasons.Add(selection.Reason);
+        }
+
         var dialect = new TableDialect("XLSX", null, null, false, hasHeader, headerLine, reasons);
         return TableBuilder.Build(raw, names, dialect, options.Columns, options.DecimalSeparator, ',', findings);
     }
@@ -348,65 +401,138 @@ public static class TableReader
         return n;
     }
 
-    private static (char[] Chars, string Name, bool HasBom) Decode(string path, byte[] bytes, Encoding? forced, List<string> reasons)
+    private static (char[] Chars, int Length, string Name, bool HasBom) Decode(string path, byte[] bytes, int count, Encoding? forced, List<string> reasons)
     {
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var hasBom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var start = hasBom ? 3 : 0;
         if (forced is not null)
         {
             if (forced.CodePage == Encoding.UTF8.CodePage)
             {
-                ThrowIfInvalidUtf8(path, bytes, start, "option Encoding is UTF-8");
+                ThrowIfInvalidUtf8(path, bytes, count, start, "option Encoding is UTF-8");
                 reasons.Add("encoding utf-8: option Encoding" + (hasBom ? " (BOM present)" : string.Empty));
-                return (new UTF8Encoding(false).GetChars(bytes, start, bytes.Length - start), "utf-8", hasBom);
+                return Result(GetChars(new UTF8Encoding(false), bytes, count, start), "utf-8", hasBom);
             }
 
             // A UTF-8 BOM is not text in any encoding: it is skipped (and reported) even when the option wins.
             reasons.Add($"encoding {forced.WebName}: option Encoding" + (hasBom ? " (a UTF-8 byte-order mark was present and skipped)" : string.Empty));
-            return (forced.GetChars(bytes, start, bytes.Length - start), forced.WebName, hasBom);
+            return Result(GetChars(forced, bytes, count, start), forced.WebName, hasBom);
         }
 
         if (hasBom)
         {
-            ThrowIfInvalidUtf8(path, bytes, start, "the file starts with a UTF-8 byte-order mark");
+            ThrowIfInvalidUtf8(path, bytes, count, start, "the file starts with a UTF-8 byte-order mark");
             reasons.Add("encoding utf-8 detected: UTF-8 byte-order mark");
-            return (new UTF8Encoding(false).GetChars(bytes, start, bytes.Length - start), "utf-8", true);
+            return Result(GetChars(new UTF8Encoding(false), bytes, count, start), "utf-8", true);
         }
 
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
             reasons.Add($"encoding {utf16.WebName} detected: UTF-16 byte-order mark");
-            return (utf16.GetChars(bytes, 2, bytes.Length - 2), utf16.WebName, true);
+            var utf16Chars = utf16.GetChars(bytes, 2, count - 2);
+            return (utf16Chars, utf16Chars.Length, utf16.WebName, true);
         }
 
-        if (Utf8.IsValid(bytes))
+        if (Utf8.IsValid(bytes.AsSpan(0, count)))
         {
-            var ascii = Array.TrueForAll(bytes, b => b < 0x80);
+            var ascii = System.Text.Ascii.IsValid(bytes.AsSpan(0, count));
             reasons.Add(ascii ? "encoding utf-8 detected: ASCII only (UTF-8 and Windows-1252 agree)" : "encoding utf-8 detected: all bytes are valid UTF-8");
-            return (new UTF8Encoding(false).GetChars(bytes), "utf-8", false);
+            return Result(GetChars(new UTF8Encoding(false), bytes, count, 0), "utf-8", false);
         }
 
-        var (line, column, offset) = FirstInvalidUtf8(bytes, 0);
+        var (line, column, offset) = FirstInvalidUtf8(bytes, count, 0);
         reasons.Add($"encoding windows-1252 detected: byte 0x{bytes[offset]:X2} at line {line}, column {column} is not valid UTF-8");
         var cp1252 = Encoding.GetEncoding(1252);
-        return (cp1252.GetChars(bytes), cp1252.WebName, false);
+        return Result(GetChars(cp1252, bytes, count, 0), cp1252.WebName, false);
+
+        static (char[], int, string, bool) Result((char[] Chars, int Length) decoded, string name, bool bom) => (decoded.Chars, decoded.Length, name, bom);
     }
 
-    private static void ThrowIfInvalidUtf8(string path, byte[] bytes, int start, string why)
+    /// <summary>
+    /// Decodes from <paramref name="start"/> to the end into a buffer that may be longer than the text (the second
+    /// value is the text's length). Large UTF-8 and single-byte files are decoded in two halves in parallel, split after
+    /// a line feed (a byte that never occurs inside a multi-byte UTF-8 sequence), into a reused buffer.
+    /// </summary>
+    private static (char[] Chars, int Length) GetChars(Encoding encoding, byte[] bytes, int byteCount, int start)
     {
-        if (Utf8.IsValid(bytes.AsSpan(start)))
+        var count = byteCount - start;
+        var mid = count >= ParallelDecodeBytes && Environment.ProcessorCount > 1 && (encoding is UTF8Encoding || encoding.IsSingleByte)
+            ? Array.IndexOf(bytes, (byte)'\n', start + (count / 2), count - (count / 2))
+            : -1;
+        if (mid < 0)
+        {
+            var all = encoding.GetChars(bytes, start, count);
+            return (all, all.Length);
+        }
+
+        mid++;
+        int firstChars = 0, secondChars = 0;
+        Parallel.Invoke(
+            () => firstChars = encoding.GetCharCount(bytes, start, mid - start),
+            () => secondChars = encoding.GetCharCount(bytes, mid, byteCount - mid));
+        var chars = Rent(ref s_charBuffer, firstChars + secondChars);
+        Parallel.Invoke(
+            () => encoding.GetChars(bytes, start, mid - start, chars, 0),
+            () => encoding.GetChars(bytes, mid, byteCount - mid, chars, firstChars));
+        return (chars, firstChars + secondChars);
+    }
+
+    /// <summary>
+    /// The file's bytes and their count. Large files are read into the buffer of the previous large read when it is
+    /// still alive and long enough (see <see cref="Rent{T}"/>).
+    /// </summary>
+    private static (byte[] Bytes, int Count) ReadFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var length = stream.Length;
+        if (length > Array.MaxLength)
+        {
+            throw new GeoDataFormatException(path, $"the file is too large to read as a table ({length} bytes)");
+        }
+
+        var count = (int)length;
+        var bytes = count >= ParallelDecodeBytes ? Rent(ref s_byteBuffer, count) : new byte[count];
+        stream.ReadExactly(bytes, 0, count);
+        return (bytes, count);
+    }
+
+    /// <summary>
+    /// A buffer of at least <paramref name="length"/>: the one of the previous large read when it is still alive (it is
+    /// held weakly, so the GC may take it) and long enough, else a new one. Reusing it spares the large object heap big
+    /// allocations per read, and with them the full collections such allocations trigger (costly when a big polygon
+    /// layer is alive).
+    /// </summary>
+    private static T[] Rent<T>(ref WeakReference<T[]>? cache, int length)
+    {
+        var cached = Interlocked.Exchange(ref cache, null);
+        return cached is not null && cached.TryGetTarget(out var buffer) && buffer.Length >= length
+            ? buffer
+            : GC.AllocateUninitializedArray<T>(length);
+    }
+
+    private static void ReturnBuffer<T>(ref WeakReference<T[]>? cache, T[] buffer)
+    {
+        if (buffer.Length >= ParallelDecodeBytes)
+        {
+            Volatile.Write(ref cache, new WeakReference<T[]>(buffer));
+        }
+    }
+
+    private static void ThrowIfInvalidUtf8(string path, byte[] bytes, int count, int start, string why)
+    {
+        if (Utf8.IsValid(bytes.AsSpan(start, count - start)))
         {
             return;
         }
 
-        var (line, column, offset) = FirstInvalidUtf8(bytes, start);
+        var (line, column, offset) = FirstInvalidUtf8(bytes, count, start);
         throw new GeoDataFormatException(path, $"byte 0x{bytes[offset]:X2} is not valid UTF-8, but {why}; the file is probably Windows-1252 (set the Encoding option)", line, column);
     }
 
-    private static (int Line, int Column, int Offset) FirstInvalidUtf8(byte[] bytes, int start)
+    private static (int Line, int Column, int Offset) FirstInvalidUtf8(byte[] bytes, int count, int start)
     {
-        var span = bytes.AsSpan(start);
+        var span = bytes.AsSpan(start, count - start);
         var valid = 0;
         while (valid < span.Length)
         {

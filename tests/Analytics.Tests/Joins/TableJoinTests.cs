@@ -109,6 +109,34 @@ public sealed class TableJoinTests
     }
 
     [TestMethod]
+    public void Join_RepeatedLayerKeys_MatchedAndUnmatched_ListedWithAllFeatures()
+    {
+        // Hand-made: layer features 0..5 with keys A, B, A, C, C, A; table rows A (line 2), D (line 3), A (line 4).
+        var table = Csv("id;n\nA;1\nD;2\nA;3\n");
+        var r = TableJoin.Join(["A", "B", "A", "C", "C", "A"], table, new JoinOptions { TableKeyColumn = "id", FindNearMatches = false });
+
+        // Every A feature pairs with both A rows, in layer order.
+        CollectionAssert.AreEqual(
+            new[] { new JoinPair(0, 0), new JoinPair(0, 2), new JoinPair(2, 0), new JoinPair(2, 2), new JoinPair(5, 0), new JoinPair(5, 2) },
+            r.Pairs.ToArray());
+        CollectionAssert.AreEqual(new[] { 0, -1, 0, -1, -1, 0 }, Enumerable.Range(0, 6).Select(r.TableRowOf).ToArray());
+        Assert.AreEqual(3, r.MatchedLayerCount);
+        Assert.AreEqual(2, r.MatchedTableRowCount);
+        CollectionAssert.AreEqual(new[] { 1, 3, 4 }, r.UnmatchedLayerKeys.Select(u => u.Index).ToArray());
+        var unmatchedTable = r.UnmatchedTableKeys.Single();
+        Assert.AreEqual("D", unmatchedTable.Key);
+        Assert.AreEqual(3, unmatchedTable.Line);
+        // Duplicates, sorted by side then key: layer A (0, 2, 5), layer C (3, 4), table A (lines 2, 4).
+        Assert.HasCount(3, r.DuplicateKeys);
+        Assert.AreEqual("A", r.DuplicateKeys[0].Key);
+        CollectionAssert.AreEqual(new[] { 0, 2, 5 }, r.DuplicateKeys[0].Indices.ToArray());
+        Assert.AreEqual("C", r.DuplicateKeys[1].Key);
+        CollectionAssert.AreEqual(new[] { 3, 4 }, r.DuplicateKeys[1].Indices.ToArray());
+        Assert.AreEqual(JoinSide.Table, r.DuplicateKeys[2].Side);
+        CollectionAssert.AreEqual(new[] { 2, 4 }, r.DuplicateKeys[2].Lines.ToArray());
+    }
+
+    [TestMethod]
     public void Join_Strict_ThrowsListingKeys()
     {
         var table = Csv("ags;n\n05570004;1\n05570099;2\n");

@@ -80,6 +80,30 @@ public sealed class ExcelReaderTests
     }
 
     [TestMethod]
+    public void ReadExcel_RowFilterAndSelectColumns_KeepRowsOfTheYearWithSheetRows()
+    {
+        // Years stored as numbers and as text both match the filter text "2023".
+        var path = WriteXlsx("Daten", [
+            ["ags", "Jahr", "Name", "n"],
+            ["05570004", 2022.0, "Ahlen", 1.0],
+            ["05570004", 2023.0, "Ahlen", 2.0],
+            ["05570008", "2023", "Beckum", "3,5"],
+            ["05570012", 2024.0, "Beelen", 4.0],
+        ]);
+
+        var t = TableReader.ReadExcel(path, new ExcelReadOptions
+        {
+            Columns = new TableColumnOptions { RowFilter = TableRowFilter.ForYear("Jahr", 2023), SelectColumns = ["n"], KeyColumns = ["ags"] },
+        });
+
+        CollectionAssert.AreEqual(new[] { "ags", "Jahr", "n" }, t.Columns.Select(c => c.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "05570004", "05570008" }, t.GetText("ags").ToArray());
+        CollectionAssert.AreEqual(new[] { 2.0, 3.5 }, t.GetNumbers("n").ToArray());
+        CollectionAssert.AreEqual(new[] { 3, 4 }, new[] { t.GetLine(0), t.GetLine(1) });
+        Assert.AreEqual(2, t.Report.RowsSkipped);
+    }
+
+    [TestMethod]
     public void ReadExcel_UnknownSheet_Throws()
     {
         var path = WriteXlsx("Daten", [["a"], [1.0]]);
