@@ -213,7 +213,7 @@ public static partial class MapRenderer
         }
 
         using var page = PageLayouter.Prepare(model);
-        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg);
+        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg, raster: format == MapFormat.Png);
         var w = page.Layout.Page.WidthPx;
         var h = page.Layout.Page.HeightPx;
         switch (format)

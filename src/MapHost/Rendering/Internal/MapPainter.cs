@@ -13,14 +13,22 @@ internal sealed class MapPainter
     /// <summary>Vertices closer than this (pixels) to the previous kept vertex are dropped; invisible at any zoom.</summary>
     private const float DecimationPx = 0.3f;
 
+    /// <summary>Height (pixels) of the horizontal bands a dense raster map's class paths are split into.</summary>
+    private const float BandPx = 48f;
+
     private readonly PreparedPage _page;
     private readonly bool _textAsPaths;
+    private readonly bool _raster;
     private readonly float _u;
 
-    public MapPainter(PreparedPage page, bool textAsPaths)
+    /// <param name="page">The prepared page.</param>
+    /// <param name="textAsPaths">Draw text as outlines (SVG).</param>
+    /// <param name="raster">The canvas is a bitmap: dense maps may then split fills into bands (pixel-identical, faster).</param>
+    public MapPainter(PreparedPage page, bool textAsPaths, bool raster = false)
     {
         _page = page;
         _textAsPaths = textAsPaths;
+        _raster = raster;
         _u = page.PxPerPt;
     }
 
@@ -60,14 +68,41 @@ internal sealed class MapPainter
 
         var transform = new Transform(layout);
         var classCount = _page.Palette.Count;
+
+        // Dense maps (< DenseBorderMinAreaPx per feature) skip borders and fill without antialiasing: neighbouring polygons
+        // then tile the pixels exactly (no conflation seams of background colour along shared edges), and the fill is
+        // several times faster.
         var drawnInPanel = 0;
-        var built = new List<(MapLayer Layer, SKPath?[] Classes, SKPath? NoData, SKPath? Suppressed, SKPath? Unreliable)>();
+        foreach (var layer in panel.Layers)
+        {
+            foreach (var f in layer.Features)
+            {
+                if (!f.Geometry.IsEmpty && f.Geometry.EnvelopeInternal.Intersects(visible))
+                {
+                    drawnInPanel++;
+                }
+            }
+        }
+
+        FeaturesDrawn += drawnInPanel;
+        var dense = drawnInPanel > 0 && frame.Width * frame.Height / drawnInPanel < style.DenseBorderMinAreaPx;
+        BordersSkipped |= dense;
+
+        // Raster output of a dense map splits each class path into horizontal bands (by the feature's top edge): Skia sorts
+        // all edges of a path before scan conversion, and many small, spatially compact paths sort and scan several times
+        // faster than one path spanning the frame. Without antialiasing the pixels are identical (each polygon stays whole
+        // in one path, and the union of the band fills is the fill of the union). Patterns clip to the whole class path,
+        // so pattern redundancy keeps one path per class.
+        var bandCount = _raster && dense && !style.PatternRedundancy ? Math.Max(1, (int)MathF.Ceiling(frame.Height / BandPx)) : 0;
+        var built = new List<(MapLayer Layer, SKPath?[] Classes, SKPath? NoData, SKPath? Suppressed, SKPath? Unreliable, List<(int Fill, SKPath Path)> Bands, SKPath?[] Dots)>();
         foreach (var layer in panel.Layers)
         {
             var classes = new SKPathBuilder?[classCount];
             SKPathBuilder? noData = null;
             SKPathBuilder? suppressed = null;
             SKPathBuilder? unreliable = null;
+            var bands = bandCount > 0 ? new SKPathBuilder?[(classCount + 1) * bandCount] : null;
+            var dots = new SKPathBuilder?[classCount + 1]; // sub-pixel shells by fill (classes, then no data), drawn after the borders
             foreach (var f in layer.Features)
             {
                 var g = f.Geometry;
@@ -76,41 +111,54 @@ internal sealed class MapPainter
                     continue;
                 }
 
-                drawnInPanel++;
+                var band = bands is null ? 0 : Math.Clamp((int)(((transform.MaxY - g.EnvelopeInternal.MaxY) * transform.Scale) / BandPx), 0, bandCount - 1);
                 switch (f.Fill.Kind)
                 {
                     case FillKind.Class:
-                        AddGeometry(classes[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
+                        AddGeometry(bands is null ? classes[f.Fill.ClassIndex] ??= NewBuilder() : bands[(f.Fill.ClassIndex * bandCount) + band] ??= NewBuilder(), dots[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
                         break;
                     case FillKind.Unreliable:
-                        AddGeometry(classes[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
-                        AddGeometry(unreliable ??= NewBuilder(), g, transform);
+                        AddGeometry(bands is null ? classes[f.Fill.ClassIndex] ??= NewBuilder() : bands[(f.Fill.ClassIndex * bandCount) + band] ??= NewBuilder(), dots[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
+                        var dotted = unreliable ??= NewBuilder();
+                        AddGeometry(dotted, dotted, g, transform);
                         break;
                     case FillKind.Suppressed:
-                        AddGeometry(suppressed ??= NewBuilder(), g, transform);
+                        var hatched = suppressed ??= NewBuilder();
+                        AddGeometry(hatched, hatched, g, transform);
                         break;
                     default:
-                        AddGeometry(noData ??= NewBuilder(), g, transform);
+                        AddGeometry(bands is null ? noData ??= NewBuilder() : bands[(classCount * bandCount) + band] ??= NewBuilder(), dots[classCount] ??= NewBuilder(), g, transform);
                         break;
                 }
             }
 
-            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable)));
+            var bandPaths = new List<(int Fill, SKPath Path)>();
+            for (var i = 0; bands is not null && i < bands.Length; i++)
+            {
+                if (Detach(bands[i]) is { } path)
+                {
+                    bandPaths.Add((i / bandCount, path));
+                }
+            }
+
+            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable), bandPaths, [.. dots.Select(Detach)]));
         }
 
-        FeaturesDrawn += drawnInPanel;
-        var dense = drawnInPanel > 0 && frame.Width * frame.Height / drawnInPanel < style.DenseBorderMinAreaPx;
-        BordersSkipped |= dense;
-
-        // Dense maps (borders skipped) are filled without antialiasing: neighbouring polygons then tile the pixels
-        // exactly (no conflation seams of background colour along shared edges) and the fill is several times faster.
         using var fill = new SKPaint { IsAntialias = !dense, Style = SKPaintStyle.Fill };
         using var patternPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.PatternColor), StrokeWidth = 0.7f * _u };
         using var redundancyPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = new SKColor(0, 0, 0, 110), StrokeWidth = 0.6f * _u };
         using var dotPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.PatternColor) };
         using var border = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round };
-        foreach (var (layer, classes, noData, suppressed, unreliable) in built)
+        foreach (var (layer, classes, noData, suppressed, unreliable, bands, dots) in built)
         {
+            // Band paths come class by class, no data last: the same painting order as the unbanded paths below.
+            foreach (var (fillIndex, path) in bands)
+            {
+                fill.Color = ToSk(fillIndex < classCount ? _page.Palette[fillIndex] : style.NoDataColor);
+                canvas.DrawPath(path, fill);
+                path.Dispose();
+            }
+
             for (var c = 0; c < classes.Length; c++)
             {
                 if (classes[c] is { } path)
@@ -159,7 +207,17 @@ internal sealed class MapPainter
                 }
             }
 
-            foreach (var p in classes.Append(noData).Append(suppressed).Append(unreliable))
+            // Sub-pixel shells (one whole pixel each, see AddRing) above the borders, which would otherwise cover them.
+            for (var d = 0; d < dots.Length; d++)
+            {
+                if (dots[d] is { IsEmpty: false } dotPath)
+                {
+                    fill.Color = ToSk(d < classCount ? _page.Palette[d] : style.NoDataColor);
+                    canvas.DrawPath(dotPath, fill);
+                }
+            }
+
+            foreach (var p in classes.Append(noData).Append(suppressed).Append(unreliable).Concat(dots))
             {
                 p?.Dispose();
             }
@@ -423,22 +481,22 @@ internal sealed class MapPainter
     }
 
     /// <summary>Adds polygon rings, shells clockwise on screen and holes counter-clockwise, for the non-zero winding rule.</summary>
-    private static void AddGeometry(SKPathBuilder b, Geometry g, Transform t)
+    private static void AddGeometry(SKPathBuilder b, SKPathBuilder dots, Geometry g, Transform t)
     {
         switch (g)
         {
             case Polygon p:
-                AddRing(b, p.ExteriorRing.CoordinateSequence, t, shell: true);
+                AddRing(b, dots, p.ExteriorRing.CoordinateSequence, t, shell: true);
                 for (var i = 0; i < p.NumInteriorRings; i++)
                 {
-                    AddRing(b, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
+                    AddRing(b, dots, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
                 }
 
                 break;
             case GeometryCollection gc:
                 for (var i = 0; i < gc.NumGeometries; i++)
                 {
-                    AddGeometry(b, gc.GetGeometryN(i), t);
+                    AddGeometry(b, dots, gc.GetGeometryN(i), t);
                 }
 
                 break;
@@ -491,14 +549,36 @@ internal sealed class MapPainter
         }
     }
 
-    private static void AddRing(SKPathBuilder b, CoordinateSequence seq, Transform t, bool shell)
+    private static void AddRing(SKPathBuilder b, SKPathBuilder dots, CoordinateSequence seq, Transform t, bool shell)
     {
         var buffer = ArrayPool<SKPoint>.Shared.Rent(Math.Max(4, seq.Count));
         try
         {
             var n = Project(seq, t, buffer, dropClosing: true);
-            if (n < 3)
+            if (n == 0)
             {
+                return;
+            }
+
+            // A ring whose pixel bounding box is below one pixel each way may cover no pixel centre (or collapse to one or two
+            // points after decimation) and would vanish. Such a shell is painted as the whole pixel that contains its centre,
+            // so every polygon stays visible; such a hole is left out (it could not be seen).
+            float minX = buffer[0].X, maxX = minX, minY = buffer[0].Y, maxY = minY;
+            for (var i = 1; i < n; i++)
+            {
+                minX = MathF.Min(minX, buffer[i].X);
+                maxX = MathF.Max(maxX, buffer[i].X);
+                minY = MathF.Min(minY, buffer[i].Y);
+                maxY = MathF.Max(maxY, buffer[i].Y);
+            }
+
+            if (n < 3 || (maxX - minX < 1f && maxY - minY < 1f))
+            {
+                if (shell)
+                {
+                    dots.AddRect(SKRect.Create(MathF.Floor((minX + maxX) / 2), MathF.Floor((minY + maxY) / 2), 1, 1), SKPathDirection.Clockwise);
+                }
+
                 return;
             }
 
