@@ -19,16 +19,19 @@ internal sealed class MapPainter
     private readonly PreparedPage _page;
     private readonly bool _textAsPaths;
     private readonly bool _raster;
+    private readonly PdfFills? _pdfFills;
     private readonly float _u;
 
     /// <param name="page">The prepared page.</param>
     /// <param name="textAsPaths">Draw text as outlines (SVG).</param>
     /// <param name="raster">The canvas is a bitmap: dense maps may then split fills into bands (pixel-identical, faster).</param>
-    public MapPainter(PreparedPage page, bool textAsPaths, bool raster = false)
+    /// <param name="pdfFills">PDF fast path: the background and the first layer's plain fills go here instead of the canvas.</param>
+    public MapPainter(PreparedPage page, bool textAsPaths, bool raster = false, PdfFills? pdfFills = null)
     {
         _page = page;
         _textAsPaths = textAsPaths;
         _raster = raster;
+        _pdfFills = pdfFills;
         _u = page.PxPerPt;
     }
 
@@ -39,7 +42,11 @@ internal sealed class MapPainter
     public void Draw(SKCanvas canvas)
     {
         var style = _page.Model.Style;
-        canvas.Clear(ToSk(style.Background));
+        if (_pdfFills is null)
+        {
+            canvas.Clear(ToSk(style.Background)); // else the background is the first operation of the fill stream
+        }
+
         using var text = new SKPaint { Color = ToSk(style.TextColor), IsAntialias = true, Style = SKPaintStyle.Fill };
         for (var i = 0; i < _page.Layout.Panels.Count; i++)
         {
@@ -95,14 +102,42 @@ internal sealed class MapPainter
         // so pattern redundancy keeps one path per class.
         var bandCount = _raster && dense && !style.PatternRedundancy ? Math.Max(1, (int)MathF.Ceiling(frame.Height / BandPx)) : 0;
         var built = new List<(MapLayer Layer, SKPath?[] Classes, SKPath? NoData, SKPath? Suppressed, SKPath? Unreliable, List<(int Fill, SKPath Path)> Bands, SKPath?[] Dots)>();
-        foreach (var layer in panel.Layers)
+        _pdfFills?.BeginPanel(frame);
+        for (var layerIndex = 0; layerIndex < panel.Layers.Count; layerIndex++)
         {
+            var layer = panel.Layers[layerIndex];
             var classes = new SKPathBuilder?[classCount];
             SKPathBuilder? noData = null;
             SKPathBuilder? suppressed = null;
             SKPathBuilder? unreliable = null;
             var bands = bandCount > 0 ? new SKPathBuilder?[(classCount + 1) * bandCount] : null;
             var dots = new SKPathBuilder?[classCount + 1]; // sub-pixel shells by fill (classes, then no data), drawn after the borders
+            // PDF fast path for the first layer. Its borders are then stroked in the fill stream right after the fills, which
+            // is Skia's order only when no suppressed (hatched) or unreliable (dotted) district is drawn in between.
+            var borders = layer.DrawBorders && !dense;
+            var texts = _pdfFills is not null && layerIndex == 0
+                && (!borders || (layer.BorderColor.A == 255 && !layer.Features.Any(f => f.Fill.Kind is FillKind.Suppressed or FillKind.Unreliable)))
+                ? new FillText?[classCount + 1]
+                : null;
+
+            // The plain fill of class (or, at classCount, no data) fillIndex: PDF operators, a band path or the class path.
+            void AddFill(int fillIndex, Geometry g, int band)
+            {
+                var dotTarget = dots[fillIndex] ??= NewBuilder();
+                if (texts is not null)
+                {
+                    AddGeometry(null, texts[fillIndex] ??= new FillText(), dotTarget, g, transform);
+                }
+                else if (bands is not null)
+                {
+                    AddGeometry(bands[(fillIndex * bandCount) + band] ??= NewBuilder(), null, dotTarget, g, transform);
+                }
+                else
+                {
+                    AddGeometry(fillIndex < classCount ? classes[fillIndex] ??= NewBuilder() : noData ??= NewBuilder(), null, dotTarget, g, transform);
+                }
+            }
+
             foreach (var f in layer.Features)
             {
                 var g = f.Geometry;
@@ -115,21 +150,34 @@ internal sealed class MapPainter
                 switch (f.Fill.Kind)
                 {
                     case FillKind.Class:
-                        AddGeometry(bands is null ? classes[f.Fill.ClassIndex] ??= NewBuilder() : bands[(f.Fill.ClassIndex * bandCount) + band] ??= NewBuilder(), dots[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
+                        AddFill(f.Fill.ClassIndex, g, band);
                         break;
                     case FillKind.Unreliable:
-                        AddGeometry(bands is null ? classes[f.Fill.ClassIndex] ??= NewBuilder() : bands[(f.Fill.ClassIndex * bandCount) + band] ??= NewBuilder(), dots[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
+                        AddFill(f.Fill.ClassIndex, g, band);
                         var dotted = unreliable ??= NewBuilder();
-                        AddGeometry(dotted, dotted, g, transform);
+                        AddGeometry(dotted, null, dotted, g, transform);
                         break;
                     case FillKind.Suppressed:
                         var hatched = suppressed ??= NewBuilder();
-                        AddGeometry(hatched, hatched, g, transform);
+                        AddGeometry(hatched, null, hatched, g, transform);
                         break;
                     default:
-                        AddGeometry(bands is null ? noData ??= NewBuilder() : bands[(classCount * bandCount) + band] ??= NewBuilder(), dots[classCount] ??= NewBuilder(), g, transform);
+                        AddFill(classCount, g, band);
                         break;
                 }
+            }
+
+            for (var i = 0; texts is not null && i < texts.Length; i++)
+            {
+                if (texts[i] is { } t)
+                {
+                    _pdfFills!.Fill(i < classCount ? _page.Palette[i] : style.NoDataColor, t);
+                }
+            }
+
+            if (texts is not null && borders)
+            {
+                _pdfFills!.Stroke(layer.BorderColor, (float)layer.BorderWidthPt * _u, texts);
             }
 
             var bandPaths = new List<(int Fill, SKPath Path)>();
@@ -144,6 +192,7 @@ internal sealed class MapPainter
             built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable), bandPaths, [.. dots.Select(Detach)]));
         }
 
+        _pdfFills?.EndPanel();
         using var fill = new SKPaint { IsAntialias = !dense, Style = SKPaintStyle.Fill };
         using var patternPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.PatternColor), StrokeWidth = 0.7f * _u };
         using var redundancyPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = new SKColor(0, 0, 0, 110), StrokeWidth = 0.6f * _u };
@@ -481,22 +530,23 @@ internal sealed class MapPainter
     }
 
     /// <summary>Adds polygon rings, shells clockwise on screen and holes counter-clockwise, for the non-zero winding rule.</summary>
-    private static void AddGeometry(SKPathBuilder b, SKPathBuilder dots, Geometry g, Transform t)
+    /// <summary>Adds polygon rings to a Skia path builder <paramref name="b"/> or, when given, to PDF operators <paramref name="text"/>.</summary>
+    private static void AddGeometry(SKPathBuilder? b, FillText? text, SKPathBuilder dots, Geometry g, Transform t)
     {
         switch (g)
         {
             case Polygon p:
-                AddRing(b, dots, p.ExteriorRing.CoordinateSequence, t, shell: true);
+                AddRing(b, text, dots, p.ExteriorRing.CoordinateSequence, t, shell: true);
                 for (var i = 0; i < p.NumInteriorRings; i++)
                 {
-                    AddRing(b, dots, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
+                    AddRing(b, text, dots, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
                 }
 
                 break;
             case GeometryCollection gc:
                 for (var i = 0; i < gc.NumGeometries; i++)
                 {
-                    AddGeometry(b, dots, gc.GetGeometryN(i), t);
+                    AddGeometry(b, text, dots, gc.GetGeometryN(i), t);
                 }
 
                 break;
@@ -549,7 +599,7 @@ internal sealed class MapPainter
         }
     }
 
-    private static void AddRing(SKPathBuilder b, SKPathBuilder dots, CoordinateSequence seq, Transform t, bool shell)
+    private static void AddRing(SKPathBuilder? b, FillText? text, SKPathBuilder dots, CoordinateSequence seq, Transform t, bool shell)
     {
         var buffer = ArrayPool<SKPoint>.Shared.Rent(Math.Max(4, seq.Count));
         try
@@ -594,7 +644,14 @@ internal sealed class MapPainter
                 Array.Reverse(buffer, 0, n);
             }
 
-            b.AddPoly(buffer.AsSpan(0, n), true);
+            if (text is not null)
+            {
+                text.AddPoly(buffer.AsSpan(0, n));
+            }
+            else
+            {
+                b!.AddPoly(buffer.AsSpan(0, n), true);
+            }
         }
         finally
         {
