@@ -13,7 +13,7 @@ public sealed class DenseMapTests
     public void RenderPng_DenseGrid_EveryCellShowsItsClassColourWithoutGaps()
     {
         // 150 × 150 unit squares on a 500 px page (72 dpi): about 3 px per cell, 9 px² < DenseBorderMinAreaPx (60), so borders
-        // are skipped, fills are unantialiased and split into 48 px bands (the frame spans 9 bands).
+        // are skipped, fills are unantialiased and split into 16 px bands (the frame spans about 28).
         const int n = 150;
         var features = new List<MapFeature>(n * n);
         for (var i = 0; i < n; i++)

@@ -14,7 +14,7 @@ internal sealed class MapPainter
     private const float DecimationPx = 0.3f;
 
     /// <summary>Height (pixels) of the horizontal bands a dense raster map's class paths are split into.</summary>
-    private const float BandPx = 48f;
+    private const float BandPx = 16f;
 
     private readonly PreparedPage _page;
     private readonly bool _textAsPaths;
