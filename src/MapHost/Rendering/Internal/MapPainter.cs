@@ -16,6 +16,9 @@ internal sealed class MapPainter
     /// <summary>Height (pixels) of the horizontal bands a dense raster map's class paths are split into.</summary>
     private const float BandPx = 16f;
 
+    /// <summary>Layers with at least this many features build their banded raster fills on two threads.</summary>
+    private const int ParallelMinFeatures = 20_000;
+
     private readonly PreparedPage _page;
     private readonly bool _textAsPaths;
     private readonly bool _raster;
@@ -138,15 +141,37 @@ internal sealed class MapPainter
                 }
             }
 
+            // Banded raster fills of a large layer are built on two threads, each half of the features into its own band
+            // and dot paths (drawn class by class, so the pixels are the same); hatching and dot screens follow sequentially.
+            SKPathBuilder?[]? bands2 = null;
+            SKPathBuilder?[]? dots2 = null;
+            var parallel = bands is not null && texts is null && layer.Features.Count >= ParallelMinFeatures && Environment.ProcessorCount > 1;
+            if (parallel)
+            {
+                var half = layer.Features.Count / 2;
+                var secondBands = bands2 = new SKPathBuilder?[bands!.Length];
+                var secondDots = dots2 = new SKPathBuilder?[dots.Length];
+                Parallel.Invoke(
+                    () => AddBandedFills(layer.Features, 0, half, bands, dots, visible, transform, bandCount, classCount),
+                    () => AddBandedFills(layer.Features, half, layer.Features.Count, secondBands, secondDots, visible, transform, bandCount, classCount));
+            }
+
             foreach (var f in layer.Features)
             {
                 var g = f.Geometry;
-                if (g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
+                if ((parallel && f.Fill.Kind is FillKind.Class or FillKind.NoData) || g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
                 {
                     continue;
                 }
 
                 var band = bands is null ? 0 : Math.Clamp((int)(((transform.MaxY - g.EnvelopeInternal.MaxY) * transform.Scale) / BandPx), 0, bandCount - 1);
+                if (parallel && f.Fill.Kind == FillKind.Unreliable)
+                {
+                    var overlay = unreliable ??= NewBuilder();
+                    AddGeometry(overlay, null, overlay, g, transform);
+                    continue;
+                }
+
                 switch (f.Fill.Kind)
                 {
                     case FillKind.Class:
@@ -187,9 +212,14 @@ internal sealed class MapPainter
                 {
                     bandPaths.Add((i / bandCount, path));
                 }
+
+                if (bands2 is not null && Detach(bands2[i]) is { } path2)
+                {
+                    bandPaths.Add((i / bandCount, path2));
+                }
             }
 
-            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable), bandPaths, [.. dots.Select(Detach)]));
+            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable), bandPaths, dots2 is null ? [.. dots.Select(Detach)] : [.. dots.Zip(dots2).SelectMany(p => new[] { Detach(p.First), Detach(p.Second) })]));
         }
 
         _pdfFills?.EndPanel();
@@ -261,7 +291,8 @@ internal sealed class MapPainter
             {
                 if (dots[d] is { IsEmpty: false } dotPath)
                 {
-                    fill.Color = ToSk(d < classCount ? _page.Palette[d] : style.NoDataColor);
+                    var fillIndex = dots.Length > classCount + 1 ? d / 2 : d; // two threads: their dots alternate per fill
+                    fill.Color = ToSk(fillIndex < classCount ? _page.Palette[fillIndex] : style.NoDataColor);
                     canvas.DrawPath(dotPath, fill);
                 }
             }
@@ -513,6 +544,24 @@ internal sealed class MapPainter
         }
 
         return pb.Detach();
+    }
+
+    /// <summary>The plain fills (class colour, no data) of features [from, to) into band paths, for one thread.</summary>
+    private static void AddBandedFills(IReadOnlyList<MapFeature> features, int from, int to, SKPathBuilder?[] bands, SKPathBuilder?[] dots, Envelope visible, Transform t, int bandCount, int classCount)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var f = features[k];
+            var g = f.Geometry;
+            if (f.Fill.Kind == FillKind.Suppressed || g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
+            {
+                continue;
+            }
+
+            var fillIndex = f.Fill.Kind is FillKind.Class or FillKind.Unreliable ? f.Fill.ClassIndex : classCount;
+            var band = Math.Clamp((int)(((t.MaxY - g.EnvelopeInternal.MaxY) * t.Scale) / BandPx), 0, bandCount - 1);
+            AddGeometry(bands[(fillIndex * bandCount) + band] ??= NewBuilder(), null, dots[fillIndex] ??= NewBuilder(), g, t);
+        }
     }
 
     private static SKPathBuilder NewBuilder() => new() { FillType = SKPathFillType.Winding };
