@@ -23,10 +23,9 @@ namespace GeoPrevention.Rendering.Internal;
 ///    and pattern redundancy is off. Borders of that layer (when drawn) follow as strokes of the same paths (round joins,
 ///    the layer's width; a hairline in Skia's raster output); a layer with suppressed or unreliable districts and borders is left to Skia,
 ///    whose order (hatching before borders) the stream could not keep.
-/// 3. The stream is compressed with zlib at the fastest level and attached by an incremental update (PDF 1.4 §3.4.5): a new
-///    content stream object, the page object again with <c>/Contents [ours skia's]</c>, a cross-reference section and a
-///    trailer with <c>/Prev</c>. Skia's bytes are not changed. If Skia's output does not have the expected structure,
-///    the caller renders the page through Skia alone.
+/// 3. The stream is compressed with zlib at the fastest level and added to Skia's file as a new object listed first in
+///    the page's <c>/Contents</c> array (the cross-reference table is rewritten; one revision, one page object). If Skia's
+///    output does not have the expected structure, the caller renders the page through Skia alone.
 /// 4. The output is deterministic (no dates, fixed formatting).
 /// </remarks>
 internal sealed class PdfFills : IDisposable
@@ -99,99 +98,109 @@ internal sealed class PdfFills : IDisposable
     }
 
     /// <summary>
-    /// Writes Skia's PDF followed by an incremental update that puts <paramref name="fills"/> (compressed) before the
-    /// page's own content. Returns false (writing nothing) when Skia's PDF does not have one page with a single
-    /// <c>/Contents n 0 R</c> and a classic trailer.
+    /// Writes Skia's PDF with <paramref name="fills"/> (compressed) added as a new content object placed before the page's
+    /// own content: the page dictionary's <c>/Contents n 0 R</c> becomes <c>/Contents [m 0 R n 0 R]</c>, the objects after
+    /// it move by the length difference, the new object goes before the cross-reference table, which is rewritten with
+    /// one more entry (and <c>/Size</c> in the trailer). Returns false (writing nothing) when Skia's PDF does not have
+    /// exactly one page with <c>/Contents n 0 R</c> and one classic cross-reference section starting at object 0.
     /// </summary>
     public static bool TryWrite(ReadOnlySpan<byte> skiaPdf, byte[] fills, Stream destination)
     {
-        var text = Encoding.Latin1.GetString(skiaPdf[Math.Max(0, skiaPdf.Length - 4096)..]);
-        var startxref = text.LastIndexOf("startxref", StringComparison.Ordinal);
-        var trailer = text.LastIndexOf("trailer", StringComparison.Ordinal);
-        if (startxref < 0 || trailer < 0 || trailer > startxref
-            || !long.TryParse(text[(startxref + 9)..].Trim().Split('\n')[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var prevXref))
-        {
-            return false;
-        }
-
-        var trailerDict = text[trailer..startxref];
-        var size = Reference(trailerDict, "/Size ", false);
-        var root = Reference(trailerDict, "/Root ", true);
-        var info = Reference(trailerDict, "/Info ", true);
-        if (size is null || root is null)
-        {
-            return false;
-        }
-
-        // The page object: "<n> 0 obj\n<</Type /Page\n" … "endobj" (Skia writes exactly one for a one-page document).
         var all = Encoding.Latin1.GetString(skiaPdf);
+        var startxref = all.LastIndexOf("startxref", StringComparison.Ordinal);
+        if (startxref < 0
+            || !int.TryParse(all[(startxref + 9)..].Trim().Split('\n')[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var xref)
+            || xref <= 0 || xref >= startxref || !all.AsSpan(xref).StartsWith("xref\n0 ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var headerEnd = all.IndexOf('\n', xref + 5);
+        if (!int.TryParse(all[(xref + 7)..headerEnd], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            return false;
+        }
+
+        var entriesStart = headerEnd + 1;
+        var trailer = entriesStart + (20 * size);
+        if (trailer > startxref || !all.AsSpan(trailer).StartsWith("trailer", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The one page object's /Contents reference.
         var marker = all.IndexOf("<</Type /Page\n", StringComparison.Ordinal);
-        if (marker < 0 || all.IndexOf("<</Type /Page\n", marker + 1, StringComparison.Ordinal) >= 0)
+        if (marker < 0 || marker > xref || all.IndexOf("<</Type /Page\n", marker + 1, StringComparison.Ordinal) >= 0)
         {
             return false;
         }
 
-        var objStart = all.LastIndexOf('\n', marker - 1 - 1) + 1;
-        var header = all[objStart..marker].Trim();
         var end = all.IndexOf("endobj", marker, StringComparison.Ordinal);
-        if (!header.EndsWith(" 0 obj", StringComparison.Ordinal) || end < 0
-            || !int.TryParse(header[..header.IndexOf(' ', StringComparison.Ordinal)], NumberStyles.None, CultureInfo.InvariantCulture, out var pageObj))
+        var contents = all.IndexOf("/Contents ", marker, StringComparison.Ordinal);
+        if (end < 0 || contents < 0 || contents > end)
         {
             return false;
         }
 
-        var pageDict = all[marker..end].TrimEnd();
-        var contents = pageDict.IndexOf("/Contents ", StringComparison.Ordinal);
-        if (contents < 0)
+        var refEnd = all.IndexOf(" 0 R", contents, StringComparison.Ordinal);
+        if (refEnd < 0 || refEnd > end || !int.TryParse(all[(contents + 10)..refEnd], NumberStyles.None, CultureInfo.InvariantCulture, out var skiaContents))
         {
             return false;
         }
 
-        var refEnd = pageDict.IndexOf(" 0 R", contents, StringComparison.Ordinal);
-        if (refEnd < 0 || !int.TryParse(pageDict[(contents + 10)..refEnd], NumberStyles.None, CultureInfo.InvariantCulture, out var skiaContents))
+        var offsets = new long[size];
+        for (var k = 0; k < size; k++)
         {
-            return false;
+            if (!long.TryParse(all.AsSpan(entriesStart + (20 * k), 10), NumberStyles.None, CultureInfo.InvariantCulture, out offsets[k]))
+            {
+                return false;
+            }
         }
 
-        var fillObj = int.Parse(size, CultureInfo.InvariantCulture);
-        var newPage = string.Concat(pageDict.AsSpan(0, contents), string.Create(CultureInfo.InvariantCulture, $"/Contents [{fillObj} 0 R {skiaContents} 0 R]"), pageDict.AsSpan(refEnd + 4));
+        var fillObj = size;
+        var replacement = string.Create(CultureInfo.InvariantCulture, $"/Contents [{fillObj} 0 R {skiaContents} 0 R]");
+        var oldLength = refEnd + 4 - contents;
+        var delta = replacement.Length - oldLength;
 
-        destination.Write(skiaPdf);
-        long offset = skiaPdf.Length;
-        using var update = new MemoryStream();
-        void Put(string s)
-        {
-            var bytes = Encoding.Latin1.GetBytes(s);
-            update.Write(bytes);
-        }
-
-        Put("\n");
-        var fillOffset = offset + update.Length;
+        using var output = new MemoryStream(skiaPdf.Length + fills.Length + 256);
+        void Put(string text) => output.Write(Encoding.Latin1.GetBytes(text));
+        output.Write(skiaPdf[..contents]);
+        Put(replacement);
+        output.Write(skiaPdf[(refEnd + 4)..xref]);
+        var fillOffset = output.Length;
         Put(string.Create(CultureInfo.InvariantCulture, $"{fillObj} 0 obj\n<</Filter /FlateDecode\n/Length {fills.Length}>> stream\n"));
-        update.Write(fills);
+        output.Write(fills);
         Put("\nendstream\nendobj\n");
-        var pageOffset = offset + update.Length;
-        Put(string.Create(CultureInfo.InvariantCulture, $"{pageObj} 0 obj\n{newPage}\nendobj\n"));
-        var xrefOffset = offset + update.Length;
-        Put(string.Create(CultureInfo.InvariantCulture, $"xref\n{pageObj} 1\n{pageOffset:D10} 00000 n \n{fillObj} 1\n{fillOffset:D10} 00000 n \n"));
-        Put(string.Create(CultureInfo.InvariantCulture, $"trailer\n<</Size {fillObj + 1}\n/Root {root}{(info is null ? "" : "\n/Info " + info)}\n/Prev {prevXref}>>\nstartxref\n{xrefOffset}\n%%EOF\n"));
-        update.Position = 0;
-        update.CopyTo(destination);
-        return true;
-    }
-
-    /// <summary>"/Size 23" → "23"; "/Root 14 0 R" → "14 0 R" (with <paramref name="indirect"/>).</summary>
-    private static string? Reference(string dict, string key, bool indirect)
-    {
-        var at = dict.IndexOf(key, StringComparison.Ordinal);
-        if (at < 0)
+        var newXref = output.Length;
+        var table = new StringBuilder();
+        table.Append(CultureInfo.InvariantCulture, $"xref\n0 {size + 1}\n");
+        for (var k = 0; k < size; k++)
         {
-            return null;
+            var entry = all.AsSpan(entriesStart + (20 * k), 20);
+            var moved = offsets[k] > contents ? offsets[k] + delta : offsets[k];
+            table.Append(CultureInfo.InvariantCulture, $"{moved:D10}").Append(entry[10..]);
         }
 
-        var rest = dict[(at + key.Length)..];
-        var parts = rest.Split([' ', '\n', '\r', '/', '>'], StringSplitOptions.RemoveEmptyEntries);
-        return indirect ? (parts.Length >= 3 && parts[2] == "R" ? $"{parts[0]} {parts[1]} R" : null) : (parts.Length >= 1 ? parts[0] : null);
+        table.Append(CultureInfo.InvariantCulture, $"{fillOffset:D10} 00000 n \n");
+        var trailerText = all[trailer..startxref];
+        var sizeAt = trailerText.IndexOf("/Size ", StringComparison.Ordinal);
+        if (sizeAt < 0)
+        {
+            return false;
+        }
+
+        var sizeEnd = sizeAt + 6;
+        while (sizeEnd < trailerText.Length && char.IsAsciiDigit(trailerText[sizeEnd]))
+        {
+            sizeEnd++;
+        }
+
+        table.Append(trailerText.AsSpan(0, sizeAt)).Append(CultureInfo.InvariantCulture, $"/Size {size + 1}").Append(trailerText.AsSpan(sizeEnd));
+        table.Append(CultureInfo.InvariantCulture, $"startxref\n{newXref}\n%%EOF\n");
+        Put(table.ToString());
+        output.Position = 0;
+        output.CopyTo(destination);
+        return true;
     }
 
     private void Color(MapColor c) =>
