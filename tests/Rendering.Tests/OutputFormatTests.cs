@@ -94,6 +94,34 @@ public sealed class OutputFormatTests
     }
 
     [TestMethod]
+    public void RenderPdf_SmallMultiplesPlainFills_EachPanelMatchesThePng()
+    {
+        // arrange: four panels (the fill stream clips each panel's fills to its own frame) with plain class fills.
+        var baseSpec = TestMaps.WarendorfSpec();
+        var panels = Enumerable.Range(0, 4).Select(shift => new MapSpec
+        {
+            Layers = [new MapLayer { Features = [.. baseSpec.Layers[0].Features.Select(f => f with { Fill = FillState.Class((Math.Max(0, f.Fill.ClassIndex) + shift) % 4), Label = null })] }],
+            Title = (2020 + shift).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+        var spec = new SmallMultiplesSpec { Panels = panels, Palette = baseSpec.Palette, Title = "Vier Jahre", Page = PageSize.FromPixels(900, 700, 72) };
+        var dir = TestPaths.NewTempDirectory();
+        var pdf = Path.Combine(dir, "multiples.pdf");
+
+        // act
+        MapRenderer.RenderToFile(spec, pdf, MapFormat.Pdf);
+        using var png = new MemoryStream();
+        MapRenderer.Render(spec, png, MapFormat.Png);
+        RunPdftoppm(pdf, Path.Combine(dir, "page"));
+        var converted = Directory.GetFiles(dir, "page*.png").Single();
+        File.Copy(converted, TestMaps.GeneratedPath("small_multiples_plain_pdf_page.png"), true);
+
+        // assert
+        StringAssert.Contains(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(pdf)), "/Contents [", StringComparison.Ordinal);
+        var report = new TolerantImageComparer(perPixelThreshold: 60, maxDifferingShare: 0.02).Compare(RgbaImage.Decode(png.ToArray()), RgbaImage.Load(converted));
+        Assert.IsTrue(report.Passed, "PDF page differs from the PNG: " + report);
+    }
+
+    [TestMethod]
     public void RenderPdf_DenseGrid_MatchesPngAndIsByteIdenticalAcrossRuns()
     {
         // 120 × 120 cells on a 480 px page at 72 dpi (≈ 3.5 px per cell): dense, no borders, fills only through the fast path.
