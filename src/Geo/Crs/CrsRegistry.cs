@@ -178,6 +178,20 @@ public static class CrsRegistry
         throw new UnknownCrsException(crs.ToString(), "no built-in definition and no WKT to transform with.");
     }
 
+    /// <summary>
+    /// The fast inverse for a built-in ETRS89 Transverse Mercator system (GRS 1980, zero datum shift to WGS 84:
+    /// EPSG:25832, EPSG:4647) to EPSG:4326; null for every other system (DHDN needs a Helmert shift, WKT-only systems ProjNet).
+    /// </summary>
+    internal static TransverseMercatorInverse? Etrs89TransverseMercatorInverse(int? epsg)
+    {
+        if (epsg is not { } code || Find(code) is not { } d || d.Kind != Kind.TransverseMercator || d.InverseFlattening != 298.257222101)
+        {
+            return null;
+        }
+
+        return new TransverseMercatorInverse(d.SemiMajor, d.InverseFlattening, d.CentralMeridian, d.Scale, d.FalseEasting, d.FalseNorthing);
+    }
+
     private static CoordinateSystem ParseWkt(string wkt, string? source)
     {
         var description = source ?? Excerpt(wkt);

@@ -213,7 +213,7 @@ public static partial class MapRenderer
         }
 
         using var page = PageLayouter.Prepare(model);
-        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg);
+        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg, raster: format == MapFormat.Png);
         var w = page.Layout.Page.WidthPx;
         var h = page.Layout.Page.HeightPx;
         switch (format)
@@ -252,23 +252,21 @@ public static partial class MapRenderer
 
             case MapFormat.Pdf:
                 {
-                    var metadata = new SKDocumentPdfMetadata
+                    // Fast path (see PdfFills): the district fills as our own content stream, the rest through Skia.
+                    if (PdfFills.Applicable(model, page.Palette))
                     {
-                        Title = model.Title ?? "",
-                        Creator = "GeoPrevention.Rendering",
-                        Producer = "GeoPrevention.Rendering (SkiaSharp)",
-                        RasterDpi = (float)model.Page.Dpi,
-                        Creation = null,
-                        Modified = null,
-                    };
-                    using var document = SKDocument.CreatePdf(destination, metadata)
-                        ?? throw new MapRenderingException("Could not create the PDF document.");
-                    var scale = (float)(72.0 / model.Page.Dpi);
-                    var canvas = document.BeginPage(w * scale, h * scale);
-                    canvas.Scale(scale);
-                    painter.Draw(canvas);
-                    document.EndPage();
-                    document.Close();
+                        using var fills = new PdfFills(w, h, 72.0 / model.Page.Dpi, model.Style.Background);
+                        var fastPainter = new MapPainter(page, textAsPaths: false, pdfFills: fills);
+                        using var skia = new MemoryStream();
+                        WritePdf(model, fastPainter, skia, w, h);
+                        if (PdfFills.TryWrite(skia.GetBuffer().AsSpan(0, (int)skia.Length), fills.Finish(), destination))
+                        {
+                            painter = fastPainter;
+                            break;
+                        }
+                    }
+
+                    WritePdf(model, painter, destination, w, h);
                     break;
                 }
 
@@ -277,5 +275,26 @@ public static partial class MapRenderer
         }
 
         return new MapRenderResult(page.Layout, painter.FeaturesDrawn, [.. page.Labels.SelectMany(l => l).Select(l => l.Key)], page.LabelsSkipped, painter.BordersSkipped);
+    }
+
+    private static void WritePdf(PageModel model, MapPainter painter, Stream destination, int w, int h)
+    {
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = model.Title ?? "",
+            Creator = "GeoPrevention.Rendering",
+            Producer = "GeoPrevention.Rendering (SkiaSharp)",
+            RasterDpi = (float)model.Page.Dpi,
+            Creation = null,
+            Modified = null,
+        };
+        using var document = SKDocument.CreatePdf(destination, metadata)
+            ?? throw new MapRenderingException("Could not create the PDF document.");
+        var scale = (float)(72.0 / model.Page.Dpi);
+        var canvas = document.BeginPage(w * scale, h * scale);
+        canvas.Scale(scale);
+        painter.Draw(canvas);
+        document.EndPage();
+        document.Close();
     }
 }

@@ -13,14 +13,28 @@ internal sealed class MapPainter
     /// <summary>Vertices closer than this (pixels) to the previous kept vertex are dropped; invisible at any zoom.</summary>
     private const float DecimationPx = 0.3f;
 
+    /// <summary>Height (pixels) of the horizontal bands a dense raster map's class paths are split into.</summary>
+    private const float BandPx = 16f;
+
+    /// <summary>Layers with at least this many features build their banded raster fills on two threads.</summary>
+    private const int ParallelMinFeatures = 20_000;
+
     private readonly PreparedPage _page;
     private readonly bool _textAsPaths;
+    private readonly bool _raster;
+    private readonly PdfFills? _pdfFills;
     private readonly float _u;
 
-    public MapPainter(PreparedPage page, bool textAsPaths)
+    /// <param name="page">The prepared page.</param>
+    /// <param name="textAsPaths">Draw text as outlines (SVG).</param>
+    /// <param name="raster">The canvas is a bitmap: dense maps may then split fills into bands (pixel-identical, faster).</param>
+    /// <param name="pdfFills">PDF fast path: the background and the first layer's plain fills go here instead of the canvas.</param>
+    public MapPainter(PreparedPage page, bool textAsPaths, bool raster = false, PdfFills? pdfFills = null)
     {
         _page = page;
         _textAsPaths = textAsPaths;
+        _raster = raster;
+        _pdfFills = pdfFills;
         _u = page.PxPerPt;
     }
 
@@ -31,7 +45,11 @@ internal sealed class MapPainter
     public void Draw(SKCanvas canvas)
     {
         var style = _page.Model.Style;
-        canvas.Clear(ToSk(style.Background));
+        if (_pdfFills is null)
+        {
+            canvas.Clear(ToSk(style.Background)); // else the background is the first operation of the fill stream
+        }
+
         using var text = new SKPaint { Color = ToSk(style.TextColor), IsAntialias = true, Style = SKPaintStyle.Fill };
         for (var i = 0; i < _page.Layout.Panels.Count; i++)
         {
@@ -60,57 +78,166 @@ internal sealed class MapPainter
 
         var transform = new Transform(layout);
         var classCount = _page.Palette.Count;
+
+        // Dense maps (< DenseBorderMinAreaPx per feature) skip borders and fill without antialiasing: neighbouring polygons
+        // then tile the pixels exactly (no conflation seams of background colour along shared edges), and the fill is
+        // several times faster.
         var drawnInPanel = 0;
-        var built = new List<(MapLayer Layer, SKPath?[] Classes, SKPath? NoData, SKPath? Suppressed, SKPath? Unreliable)>();
         foreach (var layer in panel.Layers)
         {
-            var classes = new SKPathBuilder?[classCount];
-            SKPathBuilder? noData = null;
-            SKPathBuilder? suppressed = null;
-            SKPathBuilder? unreliable = null;
             foreach (var f in layer.Features)
             {
-                var g = f.Geometry;
-                if (g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
+                if (!f.Geometry.IsEmpty && f.Geometry.EnvelopeInternal.Intersects(visible))
                 {
-                    continue;
-                }
-
-                drawnInPanel++;
-                switch (f.Fill.Kind)
-                {
-                    case FillKind.Class:
-                        AddGeometry(classes[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
-                        break;
-                    case FillKind.Unreliable:
-                        AddGeometry(classes[f.Fill.ClassIndex] ??= NewBuilder(), g, transform);
-                        AddGeometry(unreliable ??= NewBuilder(), g, transform);
-                        break;
-                    case FillKind.Suppressed:
-                        AddGeometry(suppressed ??= NewBuilder(), g, transform);
-                        break;
-                    default:
-                        AddGeometry(noData ??= NewBuilder(), g, transform);
-                        break;
+                    drawnInPanel++;
                 }
             }
-
-            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable)));
         }
 
         FeaturesDrawn += drawnInPanel;
         var dense = drawnInPanel > 0 && frame.Width * frame.Height / drawnInPanel < style.DenseBorderMinAreaPx;
         BordersSkipped |= dense;
 
-        // Dense maps (borders skipped) are filled without antialiasing: neighbouring polygons then tile the pixels
-        // exactly (no conflation seams of background colour along shared edges) and the fill is several times faster.
+        // Raster output of a dense map splits each class path into horizontal bands (by the feature's top edge): Skia sorts
+        // all edges of a path before scan conversion, and many small, spatially compact paths sort and scan several times
+        // faster than one path spanning the frame. Without antialiasing the pixels are identical (each polygon stays whole
+        // in one path, and the union of the band fills is the fill of the union). Patterns clip to the whole class path,
+        // so pattern redundancy keeps one path per class.
+        var bandCount = _raster && dense && !style.PatternRedundancy ? Math.Max(1, (int)MathF.Ceiling(frame.Height / BandPx)) : 0;
+        var built = new List<(MapLayer Layer, SKPath?[] Classes, SKPath? NoData, SKPath? Suppressed, SKPath? Unreliable, List<(int Fill, SKPath Path)> Bands, SKPath?[] Dots)>();
+        _pdfFills?.BeginPanel(frame);
+        for (var layerIndex = 0; layerIndex < panel.Layers.Count; layerIndex++)
+        {
+            var layer = panel.Layers[layerIndex];
+            var classes = new SKPathBuilder?[classCount];
+            SKPathBuilder? noData = null;
+            SKPathBuilder? suppressed = null;
+            SKPathBuilder? unreliable = null;
+            var bands = bandCount > 0 ? new SKPathBuilder?[(classCount + 1) * bandCount] : null;
+            var dots = new SKPathBuilder?[classCount + 1]; // sub-pixel shells by fill (classes, then no data), drawn after the borders
+            // PDF fast path for the first layer. Its borders are then stroked in the fill stream right after the fills, which
+            // is Skia's order only when no suppressed (hatched) or unreliable (dotted) district is drawn in between.
+            var borders = layer.DrawBorders && !dense;
+            var texts = _pdfFills is not null && layerIndex == 0
+                && (!borders || (layer.BorderColor.A == 255 && !layer.Features.Any(f => f.Fill.Kind is FillKind.Suppressed or FillKind.Unreliable)))
+                ? new FillText?[classCount + 1]
+                : null;
+
+            // The plain fill of class (or, at classCount, no data) fillIndex: PDF operators, a band path or the class path.
+            void AddFill(int fillIndex, Geometry g, int band)
+            {
+                var dotTarget = dots[fillIndex] ??= NewBuilder();
+                if (texts is not null)
+                {
+                    AddGeometry(null, texts[fillIndex] ??= new FillText(), dotTarget, g, transform);
+                }
+                else if (bands is not null)
+                {
+                    AddGeometry(bands[(fillIndex * bandCount) + band] ??= NewBuilder(), null, dotTarget, g, transform);
+                }
+                else
+                {
+                    AddGeometry(fillIndex < classCount ? classes[fillIndex] ??= NewBuilder() : noData ??= NewBuilder(), null, dotTarget, g, transform);
+                }
+            }
+
+            // Banded raster fills of a large layer are built on two threads, each half of the features into its own band
+            // and dot paths (drawn class by class, so the pixels are the same); hatching and dot screens follow sequentially.
+            SKPathBuilder?[]? bands2 = null;
+            SKPathBuilder?[]? dots2 = null;
+            var parallel = bands is not null && texts is null && layer.Features.Count >= ParallelMinFeatures && Environment.ProcessorCount > 1;
+            if (parallel)
+            {
+                var half = layer.Features.Count / 2;
+                var secondBands = bands2 = new SKPathBuilder?[bands!.Length];
+                var secondDots = dots2 = new SKPathBuilder?[dots.Length];
+                Parallel.Invoke(
+                    () => AddBandedFills(layer.Features, 0, half, bands, dots, visible, transform, bandCount, classCount),
+                    () => AddBandedFills(layer.Features, half, layer.Features.Count, secondBands, secondDots, visible, transform, bandCount, classCount));
+            }
+
+            foreach (var f in layer.Features)
+            {
+                var g = f.Geometry;
+                if ((parallel && f.Fill.Kind is FillKind.Class or FillKind.NoData) || g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
+                {
+                    continue;
+                }
+
+                var band = bands is null ? 0 : Math.Clamp((int)(((transform.MaxY - g.EnvelopeInternal.MaxY) * transform.Scale) / BandPx), 0, bandCount - 1);
+                if (parallel && f.Fill.Kind == FillKind.Unreliable)
+                {
+                    var overlay = unreliable ??= NewBuilder();
+                    AddGeometry(overlay, null, overlay, g, transform);
+                    continue;
+                }
+
+                switch (f.Fill.Kind)
+                {
+                    case FillKind.Class:
+                        AddFill(f.Fill.ClassIndex, g, band);
+                        break;
+                    case FillKind.Unreliable:
+                        AddFill(f.Fill.ClassIndex, g, band);
+                        var dotted = unreliable ??= NewBuilder();
+                        AddGeometry(dotted, null, dotted, g, transform);
+                        break;
+                    case FillKind.Suppressed:
+                        var hatched = suppressed ??= NewBuilder();
+                        AddGeometry(hatched, null, hatched, g, transform);
+                        break;
+                    default:
+                        AddFill(classCount, g, band);
+                        break;
+                }
+            }
+
+            for (var i = 0; texts is not null && i < texts.Length; i++)
+            {
+                if (texts[i] is { } t)
+                {
+                    _pdfFills!.Fill(i < classCount ? _page.Palette[i] : style.NoDataColor, t);
+                }
+            }
+
+            if (texts is not null && borders)
+            {
+                _pdfFills!.Stroke(layer.BorderColor, (float)layer.BorderWidthPt * _u, texts);
+            }
+
+            var bandPaths = new List<(int Fill, SKPath Path)>();
+            for (var i = 0; bands is not null && i < bands.Length; i++)
+            {
+                if (Detach(bands[i]) is { } path)
+                {
+                    bandPaths.Add((i / bandCount, path));
+                }
+
+                if (bands2 is not null && Detach(bands2[i]) is { } path2)
+                {
+                    bandPaths.Add((i / bandCount, path2));
+                }
+            }
+
+            built.Add((layer, [.. classes.Select(Detach)], Detach(noData), Detach(suppressed), Detach(unreliable), bandPaths, dots2 is null ? [.. dots.Select(Detach)] : [.. dots.Zip(dots2).SelectMany(p => new[] { Detach(p.First), Detach(p.Second) })]));
+        }
+
+        _pdfFills?.EndPanel();
         using var fill = new SKPaint { IsAntialias = !dense, Style = SKPaintStyle.Fill };
         using var patternPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = ToSk(style.PatternColor), StrokeWidth = 0.7f * _u };
         using var redundancyPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = new SKColor(0, 0, 0, 110), StrokeWidth = 0.6f * _u };
         using var dotPaint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSk(style.PatternColor) };
         using var border = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeJoin = SKStrokeJoin.Round };
-        foreach (var (layer, classes, noData, suppressed, unreliable) in built)
+        foreach (var (layer, classes, noData, suppressed, unreliable, bands, dots) in built)
         {
+            // Band paths come class by class, no data last: the same painting order as the unbanded paths below.
+            foreach (var (fillIndex, path) in bands)
+            {
+                fill.Color = ToSk(fillIndex < classCount ? _page.Palette[fillIndex] : style.NoDataColor);
+                canvas.DrawPath(path, fill);
+                path.Dispose();
+            }
+
             for (var c = 0; c < classes.Length; c++)
             {
                 if (classes[c] is { } path)
@@ -159,7 +286,18 @@ internal sealed class MapPainter
                 }
             }
 
-            foreach (var p in classes.Append(noData).Append(suppressed).Append(unreliable))
+            // Sub-pixel shells (one whole pixel each, see AddRing) above the borders, which would otherwise cover them.
+            for (var d = 0; d < dots.Length; d++)
+            {
+                if (dots[d] is { IsEmpty: false } dotPath)
+                {
+                    var fillIndex = dots.Length > classCount + 1 ? d / 2 : d; // two threads: their dots alternate per fill
+                    fill.Color = ToSk(fillIndex < classCount ? _page.Palette[fillIndex] : style.NoDataColor);
+                    canvas.DrawPath(dotPath, fill);
+                }
+            }
+
+            foreach (var p in classes.Append(noData).Append(suppressed).Append(unreliable).Concat(dots))
             {
                 p?.Dispose();
             }
@@ -408,6 +546,24 @@ internal sealed class MapPainter
         return pb.Detach();
     }
 
+    /// <summary>The plain fills (class colour, no data) of features [from, to) into band paths, for one thread.</summary>
+    private static void AddBandedFills(IReadOnlyList<MapFeature> features, int from, int to, SKPathBuilder?[] bands, SKPathBuilder?[] dots, Envelope visible, Transform t, int bandCount, int classCount)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var f = features[k];
+            var g = f.Geometry;
+            if (f.Fill.Kind == FillKind.Suppressed || g.IsEmpty || !g.EnvelopeInternal.Intersects(visible))
+            {
+                continue;
+            }
+
+            var fillIndex = f.Fill.Kind is FillKind.Class or FillKind.Unreliable ? f.Fill.ClassIndex : classCount;
+            var band = Math.Clamp((int)(((t.MaxY - g.EnvelopeInternal.MaxY) * t.Scale) / BandPx), 0, bandCount - 1);
+            AddGeometry(bands[(fillIndex * bandCount) + band] ??= NewBuilder(), null, dots[fillIndex] ??= NewBuilder(), g, t);
+        }
+    }
+
     private static SKPathBuilder NewBuilder() => new() { FillType = SKPathFillType.Winding };
 
     private static SKPath? Detach(SKPathBuilder? b)
@@ -423,22 +579,23 @@ internal sealed class MapPainter
     }
 
     /// <summary>Adds polygon rings, shells clockwise on screen and holes counter-clockwise, for the non-zero winding rule.</summary>
-    private static void AddGeometry(SKPathBuilder b, Geometry g, Transform t)
+    /// <summary>Adds polygon rings to a Skia path builder <paramref name="b"/> or, when given, to PDF operators <paramref name="text"/>.</summary>
+    private static void AddGeometry(SKPathBuilder? b, FillText? text, SKPathBuilder dots, Geometry g, Transform t)
     {
         switch (g)
         {
             case Polygon p:
-                AddRing(b, p.ExteriorRing.CoordinateSequence, t, shell: true);
+                AddRing(b, text, dots, p.ExteriorRing.CoordinateSequence, t, shell: true);
                 for (var i = 0; i < p.NumInteriorRings; i++)
                 {
-                    AddRing(b, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
+                    AddRing(b, text, dots, p.GetInteriorRingN(i).CoordinateSequence, t, shell: false);
                 }
 
                 break;
             case GeometryCollection gc:
                 for (var i = 0; i < gc.NumGeometries; i++)
                 {
-                    AddGeometry(b, gc.GetGeometryN(i), t);
+                    AddGeometry(b, text, dots, gc.GetGeometryN(i), t);
                 }
 
                 break;
@@ -491,14 +648,36 @@ internal sealed class MapPainter
         }
     }
 
-    private static void AddRing(SKPathBuilder b, CoordinateSequence seq, Transform t, bool shell)
+    private static void AddRing(SKPathBuilder? b, FillText? text, SKPathBuilder dots, CoordinateSequence seq, Transform t, bool shell)
     {
         var buffer = ArrayPool<SKPoint>.Shared.Rent(Math.Max(4, seq.Count));
         try
         {
             var n = Project(seq, t, buffer, dropClosing: true);
-            if (n < 3)
+            if (n == 0)
             {
+                return;
+            }
+
+            // A ring whose pixel bounding box is below one pixel each way may cover no pixel centre (or collapse to one or two
+            // points after decimation) and would vanish. Such a shell is painted as the whole pixel that contains its centre,
+            // so every polygon stays visible; such a hole is left out (it could not be seen).
+            float minX = buffer[0].X, maxX = minX, minY = buffer[0].Y, maxY = minY;
+            for (var i = 1; i < n; i++)
+            {
+                minX = MathF.Min(minX, buffer[i].X);
+                maxX = MathF.Max(maxX, buffer[i].X);
+                minY = MathF.Min(minY, buffer[i].Y);
+                maxY = MathF.Max(maxY, buffer[i].Y);
+            }
+
+            if (n < 3 || (maxX - minX < 1f && maxY - minY < 1f))
+            {
+                if (shell)
+                {
+                    dots.AddRect(SKRect.Create(MathF.Floor((minX + maxX) / 2), MathF.Floor((minY + maxY) / 2), 1, 1), SKPathDirection.Clockwise);
+                }
+
                 return;
             }
 
@@ -514,7 +693,14 @@ internal sealed class MapPainter
                 Array.Reverse(buffer, 0, n);
             }
 
-            b.AddPoly(buffer.AsSpan(0, n), true);
+            if (text is not null)
+            {
+                text.AddPoly(buffer.AsSpan(0, n));
+            }
+            else
+            {
+                b!.AddPoly(buffer.AsSpan(0, n), true);
+            }
         }
         finally
         {

@@ -437,7 +437,11 @@ internal static class PageLayouter
                     continue;
                 }
 
-                found.Add(f.Key);
+                if (wanted is not null)
+                {
+                    found.Add(f.Key);
+                }
+
                 env.ExpandToInclude(f.Geometry.EnvelopeInternal);
             }
 
