@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text;
 using GeoPrevention.Analytics.Atlas;
 using GeoPrevention.Analytics.Collection;
-using GeoPrevention.Analytics.Tables;
 using GeoPrevention.MapHost.Cli;
-using GeoPrevention.Tests.Shared;
 
 namespace GeoPrevention.MapHost.Tests.Cli;
 
@@ -19,24 +15,11 @@ public sealed class ProvenanceOutputTests
 {
     private static readonly DateTimeOffset Accepted = new(2027, 3, 2, 10, 15, 0, TimeSpan.Zero);
 
-    /// <summary>Accepts the Jugendamt's columns for 2026 (2025 base values + 1) as a CSV delivery; returns the atlas path.</summary>
+    /// <summary>Accepts the Jugendamt's columns for 2026 (<see cref="IntakeCommandTests.JugendamtCsv"/>); returns the atlas path.</summary>
     private static string AtlasWithJugendamtDelivery()
     {
         var atlasPath = CliRunner.CopyDemoAtlas();
-        var atlas = AtlasData.Load(atlasPath);
-        var spec = atlas.Manifest.FindTable("sozialraumdaten")!;
-        var base2025 = TableReader.ReadCsv(atlas.Manifest.ResolvePath(spec.File), new CsvReadOptions { Columns = new TableColumnOptions { KeyColumns = [spec.Key], YearColumn = spec.Year } }).FilterYear(spec.Year, 2025);
-        var keys = base2025.GetText(spec.Key);
-        var csv = new StringBuilder("sozialraum;jahr;hze_faelle;kita_u3\r\n");
-        for (var r = 0; r < base2025.RowCount; r++)
-        {
-            string Cell(string column) => base2025.GetStatus(column, r) == CellStatus.Value ? (base2025.GetNumbers(column)[r] + 1).ToString(CultureInfo.InvariantCulture) : "x";
-            csv.Append(keys[r]).Append(";2026;").Append(Cell("hze_faelle")).Append(';').Append(Cell("kita_u3")).Append("\r\n");
-        }
-
-        var file = Path.Combine(TestPaths.NewTempDirectory(), "jugendamt_2026.csv");
-        File.WriteAllText(file, csv.ToString(), new UTF8Encoding(true));
-        var result = IntakeCheck.Check(atlas, file);
+        var result = IntakeCheck.Check(AtlasData.Load(atlasPath), IntakeCommandTests.JugendamtCsv(atlasPath));
         Assert.IsFalse(result.HasBlocking, string.Join("\n", result.Findings));
         DeliveryStore.Accept(result, new DeliveryAcceptOptions { AcceptedAt = Accepted, DeliveredBy = "Testlauf" });
         return atlasPath;
