@@ -66,7 +66,7 @@ internal readonly record struct MergedCell(double Value, CellStatus Status, int 
 /// <summary>
 /// The cells of one atlas table after the registered deliveries were laid over the base table. Rules:
 /// 1. the base table is read with the manifest's dialect; every numeric column is kept;
-/// 2. the deliveries of the table in <c>deliveries/log.json</c> are applied in acceptance order (then by id), so per
+/// 2. the deliveries of the table in <c>deliveries/log.json</c> are applied in acceptance order (then in log order), so per
 ///    (column, key, year) the latest accepted delivery wins; a delivery cell that is empty (missing) does not erase
 ///    an earlier value;
 /// 3. a vintage file whose SHA-256 differs from the log, or that is missing, is an error (vintages are immutable);
@@ -137,7 +137,7 @@ internal sealed partial class AtlasTableData
         var deliveries = log.Deliveries
             .Select((d, i) => (Entry: d, Index: i))
             .Where(d => string.Equals(d.Entry.Table, spec.Id, StringComparison.Ordinal))
-            .OrderBy(d => d.Entry.AcceptedUtc).ThenBy(d => d.Entry.Id, StringComparer.Ordinal);
+            .OrderBy(d => d.Entry.AcceptedUtc).ThenBy(d => d.Index);
         foreach (var (entry, index) in deliveries)
         {
             var where = $"deliveries/log.json[{index.ToString(CultureInfo.InvariantCulture)}]";

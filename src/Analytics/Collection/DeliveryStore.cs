@@ -15,16 +15,48 @@ public sealed class DeliveryAcceptOptions
 }
 
 /// <summary>
+/// The delivered file was changed, replaced or removed between the intake check and the accept: what would be accepted
+/// is not what was checked. The message is German, for the person at the CLI; the remedy is to check the file again.
+/// </summary>
+public sealed class DeliveryChangedException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="path">The delivered file.</param>
+    /// <param name="checkedSha256">Its SHA-256 at the check.</param>
+    /// <param name="currentSha256">Its SHA-256 now, or <see langword="null"/> when it no longer exists.</param>
+    public DeliveryChangedException(string path, string checkedSha256, string? currentSha256)
+        : base(currentSha256 is null
+            ? $"Die Lieferung '{path}' ist seit der Eingangsprüfung verschwunden; nichts wurde angenommen. Bitte die Datei erneut prüfen und annehmen."
+            : $"Die Lieferung '{path}' wurde nach der Eingangsprüfung verändert (SHA-256 bei der Prüfung {checkedSha256[..12]}…, jetzt {currentSha256[..12]}…); nichts wurde angenommen. Bitte die Datei erneut prüfen und annehmen.")
+    {
+        FilePath = path;
+        CheckedSha256 = checkedSha256;
+        CurrentSha256 = currentSha256;
+    }
+
+    /// <summary>The delivered file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Its SHA-256 at the check.</summary>
+    public string CheckedSha256 { get; }
+
+    /// <summary>Its SHA-256 at the accept, or <see langword="null"/> when it no longer exists.</summary>
+    public string? CurrentSha256 { get; }
+}
+
+/// <summary>
 /// Accepts checked deliveries into an atlas as immutable vintages. Rules, in order:
 /// <list type="number">
 /// <item>Only a result without blocking findings, with a supplier and a year, is accepted; the delivered file must
-/// still have the SHA-256 it had when it was checked.</item>
+/// still have the SHA-256 it had when it was checked (else <see cref="DeliveryChangedException"/>).</item>
 /// <item>The district rows and the supplier columns are written as
 /// <c>&lt;atlas&gt;/deliveries/&lt;table&gt;/&lt;year&gt;/&lt;supplier&gt;_&lt;yyyyMMddTHHmmssZ&gt;.csv</c> in the table's dialect
 /// (delimiter, decimal separator, encoding from the manifest; UTF-8 with byte-order mark by default): key, year, then
 /// the columns; counts as whole numbers, suppressed cells with their original token, empty cells empty.</item>
 /// <item>The file is written to a temporary file in the same folder and renamed to its final name without
-/// overwriting: an existing vintage of the same name (same supplier and second) is never replaced — the accept fails.</item>
+/// overwriting: an existing vintage is never replaced. A second accept by the same supplier within the same second
+/// gets the id <c>&lt;supplier&gt;_&lt;stamp&gt;_2</c> (then <c>_3</c>, …; a name is taken when its file exists or the
+/// log has its id), which sorts after the first one both as id and as file name; the log order stays the truth.</item>
 /// <item>Then the log <c>deliveries/log.json</c> is rewritten as a whole into a temporary file and renamed over the
 /// old one (atomic on one file system). A crash between the two steps leaves an unregistered vintage file, which the
 /// atlas ignores.</item>
@@ -39,8 +71,9 @@ public static class DeliveryStore
     /// <param name="result">The intake result.</param>
     /// <returns>The log entry written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">The result has blocking findings, or no supplier or year, or the file changed since the check.</exception>
-    /// <exception cref="IOException">A vintage of the same name exists, or a file cannot be written.</exception>
+    /// <exception cref="DeliveryChangedException">The delivered file changed (or vanished) since the check.</exception>
+    /// <exception cref="InvalidOperationException">The result has blocking findings, or no supplier or year.</exception>
+    /// <exception cref="IOException">A file cannot be written.</exception>
     public static DeliveryLogEntry Accept(IntakeResult result) => Accept(result, new DeliveryAcceptOptions());
 
     /// <summary>Accepts a checked delivery (rules in the class summary).</summary>
@@ -48,8 +81,9 @@ public static class DeliveryStore
     /// <param name="options">Who delivered and when it is accepted.</param>
     /// <returns>The log entry written.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="InvalidOperationException">The result has blocking findings, or no supplier or year, or the file changed since the check.</exception>
-    /// <exception cref="IOException">A vintage of the same name exists, or a file cannot be written.</exception>
+    /// <exception cref="DeliveryChangedException">The delivered file changed (or vanished) since the check.</exception>
+    /// <exception cref="InvalidOperationException">The result has blocking findings, or no supplier or year.</exception>
+    /// <exception cref="IOException">A file cannot be written.</exception>
     public static DeliveryLogEntry Accept(IntakeResult result, DeliveryAcceptOptions options)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -64,25 +98,22 @@ public static class DeliveryStore
             throw new InvalidOperationException($"The delivery '{result.SourcePath}' has no supplier or year and cannot be accepted.");
         }
 
-        if (!string.Equals(DeliveryLog.Sha256Of(result.SourcePath), result.SourceSha256, StringComparison.Ordinal))
+        var now = File.Exists(result.SourcePath) ? DeliveryLog.Sha256Of(result.SourcePath) : null;
+        if (!string.Equals(now, result.SourceSha256, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"The file '{result.SourcePath}' changed after it was checked; check it again before accepting.");
+            throw new DeliveryChangedException(result.SourcePath, result.SourceSha256, now);
         }
 
         var accepted = (options.AcceptedAt ?? DateTimeOffset.UtcNow).ToUniversalTime();
         accepted = new DateTimeOffset(accepted.Ticks - (accepted.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var atlasDir = result.Manifest.BaseDirectory;
         var deliveries = Path.Combine(atlasDir, DeliveryLog.FolderName);
-        var id = supplier.Id + "_" + DeliveryLog.Stamp(accepted);
-        var relative = $"{DeliveryLog.FolderName}/{spec.Id}/{year.ToString(CultureInfo.InvariantCulture)}/{id}.csv";
-        var target = Path.Combine(atlasDir, relative.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = $"{DeliveryLog.FolderName}/{spec.Id}/{year.ToString(CultureInfo.InvariantCulture)}";
+        Directory.CreateDirectory(Path.Combine(atlasDir, folder.Replace('/', Path.DirectorySeparatorChar)));
 
         using var gate = Lock(deliveries);
-        if (File.Exists(target))
-        {
-            throw new IOException($"The vintage '{relative}' exists already; vintages are never overwritten. Accept again a second later.");
-        }
+        var log = DeliveryLog.Read(atlasDir);
+        var (id, relative, target) = FreeName(atlasDir, folder, supplier.Id + "_" + DeliveryLog.Stamp(accepted), log);
 
         var encoding = spec.Encoding is null || spec.Encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? DeliveryLog.Utf8Bom : Encoding.GetEncoding(spec.Encoding);
         WriteNew(target, [.. encoding.GetPreamble(), .. encoding.GetBytes(VintageText(result, spec.Delimiter, spec.DecimalSeparator))]);
@@ -103,7 +134,6 @@ public static class DeliveryStore
             Columns = result.Columns,
         };
 
-        var log = DeliveryLog.Read(atlasDir);
         var updated = log with { Deliveries = [.. log.Deliveries, entry] };
         var logPath = DeliveryLog.PathOf(atlasDir);
         var temp = TempBeside(logPath);
@@ -119,6 +149,21 @@ public static class DeliveryStore
         }
 
         return entry;
+    }
+
+    /// <summary>The first free id of a vintage (rule 3): the stamp itself, else <c>_2</c>, <c>_3</c>, … appended.</summary>
+    private static (string Id, string Relative, string Target) FreeName(string atlasDir, string folder, string stem, DeliveryLog log)
+    {
+        for (var n = 1; ; n++)
+        {
+            var id = n == 1 ? stem : stem + "_" + n.ToString(CultureInfo.InvariantCulture);
+            var relative = $"{folder}/{id}.csv";
+            var target = Path.Combine(atlasDir, relative.Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(target) && !log.Deliveries.Any(d => string.Equals(d.Id, id, StringComparison.Ordinal)))
+            {
+                return (id, relative, target);
+            }
+        }
     }
 
     /// <summary>The vintage file's text (rule 2).</summary>

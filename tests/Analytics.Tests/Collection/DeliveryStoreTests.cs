@@ -64,19 +64,61 @@ public sealed class DeliveryStoreTests
     }
 
     [TestMethod]
-    public void Accept_SameSecondTwice_NeverOverwrites()
+    public void Accept_SameSecondTwice_SecondGetsSuffixFirstUntouchedLaterWins()
     {
         var atlasPath = DeliveryFiles.CopyDemoAtlas();
+        var dir = Path.GetDirectoryName(atlasPath)!;
         var e1 = Deliver(atlasPath, "jobcenter", 1.02, First);
-        var path = Path.Combine(Path.GetDirectoryName(atlasPath)!, e1.File);
+        var path = Path.Combine(dir, e1.File);
         var hash = DeliveryLog.Sha256Of(path);
 
-        var ex = Assert.ThrowsExactly<IOException>(() => Deliver(atlasPath, "jobcenter", 1.5, First.AddMilliseconds(300)));
+        var e2 = Deliver(atlasPath, "jobcenter", 1.5, First.AddMilliseconds(300));
+        var e3 = Deliver(atlasPath, "jobcenter", 1.2, First.AddMilliseconds(600));
 
-        StringAssert.Contains(ex.Message, "never overwritten", StringComparison.Ordinal);
-        Assert.AreEqual(hash, DeliveryLog.Sha256Of(path));
-        Assert.HasCount(1, DeliveryLog.Read(Path.GetDirectoryName(atlasPath)!).Deliveries);
+        Assert.AreEqual("jobcenter_20270302T101500Z", e1.Id);
+        Assert.AreEqual("jobcenter_20270302T101500Z_2", e2.Id);
+        Assert.AreEqual("deliveries/sozialraumdaten/2026/jobcenter_20270302T101500Z_2.csv", e2.File);
+        Assert.AreEqual("jobcenter_20270302T101500Z_3", e3.Id);
+        Assert.AreEqual(hash, DeliveryLog.Sha256Of(path), "the first vintage is never rewritten");
+        CollectionAssert.AreEqual(new[] { e1.Id, e2.Id, e3.Id }, DeliveryLog.Read(dir).Deliveries.Select(d => d.Id).ToArray());
+        // The names sort in acceptance order, as ids and as file names (ordinal, like ls in the C locale).
+        var names = Directory.GetFiles(Path.GetDirectoryName(path)!, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(new[] { e1.File, e2.File, e3.File }.Select(Path.GetFileName).ToArray(), names);
         Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+
+        // Same acceptance second: the log order decides, so the third delivery (factor 1.2) wins.
+        var atlas = AtlasData.Load(atlasPath);
+        var key = "05570004-01";
+        Assert.IsTrue(atlas.GetTableData("sozialraumdaten").TryGet("kinder_u15_sgb2", key, 2026, out var cell));
+        Assert.AreEqual(Math.Round(Base2025(atlas, "kinder_u15_sgb2", key) * 1.2), cell.Value);
+        CollectionAssert.AreEqual(new[] { "sozialraeume_2015_2025.csv", e1.Id, e2.Id, e3.Id }, atlas.GetVintages("sozialraumdaten").Select(v => v.Id).ToArray());
+    }
+
+    [TestMethod]
+    public void Accept_FileChangedAfterCheck_ThrowsGermanDeliveryChangedAndWritesNothing()
+    {
+        var atlasPath = DeliveryFiles.CopyDemoAtlas();
+        var dir = Path.GetDirectoryName(atlasPath)!;
+        var atlas = AtlasData.Load(atlasPath);
+        var s = atlas.Manifest.FindSupplier("jugendamt")!;
+        var file = Path.Combine(TestPaths.NewTempDirectory(), "jugendamt_2026.xlsx");
+        DeliveryFiles.WriteXlsx(file, DeliveryFiles.Header(atlas.Manifest, s), DeliveryFiles.Rows(atlas, s, 2025, 2026));
+        var result = IntakeCheck.Check(atlas, file);
+        Assert.IsFalse(result.HasBlocking);
+        var before = DeliveryFiles.Snapshot(dir);
+        DeliveryFiles.WriteXlsx(file, DeliveryFiles.Header(atlas.Manifest, s), DeliveryFiles.Rows(atlas, s, 2025, 2026, factor: 10));
+
+        var ex = Assert.ThrowsExactly<DeliveryChangedException>(() => DeliveryStore.Accept(result, new DeliveryAcceptOptions { AcceptedAt = First }));
+
+        StringAssert.StartsWith(ex.Message, $"Die Lieferung '{file}' wurde nach der Eingangsprüfung verändert (SHA-256 bei der Prüfung {result.SourceSha256[..12]}…", StringComparison.Ordinal);
+        StringAssert.EndsWith(ex.Message, "nichts wurde angenommen. Bitte die Datei erneut prüfen und annehmen.", StringComparison.Ordinal);
+        Assert.AreEqual(DeliveryLog.Sha256Of(file), ex.CurrentSha256);
+        CollectionAssert.AreEqual(before.ToList(), DeliveryFiles.Snapshot(dir).ToList(), "nothing was written to the atlas");
+
+        File.Delete(file);
+        var gone = Assert.ThrowsExactly<DeliveryChangedException>(() => DeliveryStore.Accept(result));
+        Assert.IsNull(gone.CurrentSha256);
+        StringAssert.Contains(gone.Message, "ist seit der Eingangsprüfung verschwunden", StringComparison.Ordinal);
     }
 
     [TestMethod]

@@ -38,6 +38,17 @@ public sealed class IntakeCommandTests
         new(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
     [TestMethod]
+    public void Report_DeliveryChanged_HasItsOwnExitCodeSixNotTheInternalSeventy()
+    {
+        var changed = new DeliveryChangedException("jugendamt_2026.xlsx", new string('a', 64), new string('b', 64));
+
+        Assert.AreEqual(6, ExitCodes.DeliveryChanged);
+        Assert.AreEqual(ExitCodes.DeliveryChanged, ExitCodes.Report(changed));
+        Assert.AreEqual(ExitCodes.Internal, ExitCodes.Report(new InvalidOperationException("other")), "only the changed delivery gets 6");
+        Assert.AreEqual("Die Lieferung 'jugendamt_2026.xlsx' wurde nach der Eingangsprüfung verändert (SHA-256 bei der Prüfung aaaaaaaaaaaa…, jetzt bbbbbbbbbbbb…); nichts wurde angenommen. Bitte die Datei erneut prüfen und annehmen.", changed.Message);
+    }
+
+    [TestMethod]
     public void Intake_FaultyDelivery_ExitRejectedWithGermanReportAndNothingWritten()
     {
         var atlas = CliRunner.CopyDemoAtlas();

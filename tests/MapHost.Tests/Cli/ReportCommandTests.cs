@@ -40,7 +40,7 @@ public sealed partial class ReportCommandTests
     public void Report_DemoAtlas_HasEveryMapTableAndManifest()
     {
         var atlas = CliRunner.DemoAtlas;
-        var expected = new List<string> { "index.html", "atlas_2025.pdf", "freigabeprotokoll.json", "freigabeprotokoll.txt", "tabellen/werte.xlsx", "zielerreichung.pdf", "zielerreichung.html" };
+        var expected = new List<string> { "index.html", "atlas_2025.pdf", "freigabeprotokoll.json", "freigabeprotokoll.txt", "tabellen/werte.xlsx", "tabellen/datenstand.csv", "zielerreichung.pdf", "zielerreichung.html" };
         foreach (var ind in atlas.Manifest.Indicators)
         {
             foreach (var area in new[] { "kreis", "ahlen", "beckum", "oelde" })
@@ -58,7 +58,7 @@ public sealed partial class ReportCommandTests
 
         var actual = Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected.Order(StringComparer.Ordinal).ToList(), actual);
-        Assert.HasCount(7 * 11 * 4 + 7 * 4 + 4 + 4 + 5 + 2, actual);
+        Assert.HasCount(7 * 11 * 4 + 7 * 4 + 4 + 4 + 6 + 2, actual);
         Assert.IsFalse(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(_folder)!).Any(e => e.EndsWith(".tmp", StringComparison.Ordinal)), "no temporary folder may remain");
     }
 
@@ -164,7 +164,8 @@ public sealed partial class ReportCommandTests
         using var document = SpreadsheetDocument.Open(Path.Combine(_folder, "tabellen", "werte.xlsx"), false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.HasCount(4, sheets);
+        Assert.HasCount(5, sheets);
+        Assert.AreEqual("Datenstand", sheets[^1].Name!.Value, "data date and vintage per indicator and year");
         var sheet = sheets.Single(s => s.Name == "Sozialräume");
         var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>()
             .Select(r => r.Elements<Cell>().ToList()).ToList();
@@ -195,6 +196,21 @@ public sealed partial class ReportCommandTests
         }
 
         Assert.IsGreaterThan(100, withheld);
+    }
+
+    [TestMethod]
+    public void Report_ProvenanceCsv_NamesDataDateAndVintagePerIndicatorAndYear()
+    {
+        var atlas = CliRunner.DemoAtlas;
+        var bytes = File.ReadAllBytes(Path.Combine(_folder, "tabellen", "datenstand.csv"));
+        CollectionAssert.AreEqual(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.AreEqual("indikator;bezeichnung;tabelle;jahr;datenstand;herkunft;staende;text", lines[0]);
+        Assert.HasCount(1 + (7 * 11), lines, "one row per indicator and year");
+        // The demo atlas has no deliveries: every year comes from the base table, with the manifest's "31.12. des Jahres".
+        Assert.AreEqual($"kita_u3;{atlas.Manifest.FindIndicator("kita_u3")!.Label};sozialraumdaten;2019;31.12.2019;Grundtabelle sozialraeume_2015_2025.csv;sozialraeume_2015_2025.csv;Datenstand 31.12.2019, Grundtabelle sozialraeume_2015_2025.csv", lines.Single(l => l.StartsWith("kita_u3;", StringComparison.Ordinal) && l.Contains(";2019;", StringComparison.Ordinal)));
+        Assert.Contains("href=\"tabellen/datenstand.csv\"", File.ReadAllText(Path.Combine(_folder, "index.html")));
     }
 
     [TestMethod]

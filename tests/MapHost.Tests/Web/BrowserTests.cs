@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GeoPrevention.Analytics.Atlas;
+using GeoPrevention.Analytics.Collection;
 using GeoPrevention.MapHost.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
@@ -208,7 +210,43 @@ public sealed partial class BrowserTests
         CollectionAssert.AreEqual(Array.Empty<string>(), errors);
     }
 
-    private static async Task<(IPage Page, List<string> Requests, List<string> Errors)> OpenAsync()
+    [TestMethod]
+    public async Task Legend_DataStatus_NamesBaseTableAndThenTheDeliveryOfTheYear()
+    {
+        // Demo atlas: every year comes from the base table; the line follows the year slider.
+        var (page, _, errors) = await OpenAsync();
+        await page.SelectOptionAsync("#indicator", "hze");
+        await page.WaitForSelectorAsync("#map[data-indicator='hze'][data-year='2025']");
+        Assert.AreEqual("Datenstand 31.12.2025, Grundtabelle sozialraeume_2015_2025.csv", await page.InnerTextAsync("#legend #datastatus"));
+        await page.FocusAsync("#year");
+        await page.Keyboard.PressAsync("Home");
+        await page.WaitForSelectorAsync("#map[data-year='2015']");
+        Assert.AreEqual("Datenstand 31.12.2015, Grundtabelle sozialraeume_2015_2025.csv", await page.InnerTextAsync("#legend #datastatus"));
+        CollectionAssert.AreEqual(Array.Empty<string>(), errors);
+
+        // A copy with an accepted Jugendamt delivery for 2026: the legend of 2026 names the delivery and its date.
+        var atlasPath = Cli.CliRunner.CopyDemoAtlas();
+        var result = IntakeCheck.Check(AtlasData.Load(atlasPath), Cli.IntakeCommandTests.JugendamtCsv(atlasPath));
+        DeliveryStore.Accept(result, new DeliveryAcceptOptions { AcceptedAt = new DateTimeOffset(2027, 3, 2, 9, 0, 0, TimeSpan.Zero) });
+        await using var app = MapHostApp.Create(AtlasData.Load(atlasPath), new MapHostOptions { Urls = "http://127.0.0.1:0" });
+        await app.StartAsync();
+        var (delivered, _, deliveredErrors) = await OpenAsync(app.Urls.Single().TrimEnd('/') + "/");
+        await delivered.SelectOptionAsync("#indicator", "hze");
+        await delivered.FocusAsync("#year");
+        await delivered.Keyboard.PressAsync("End");
+        await delivered.WaitForSelectorAsync("#map[data-indicator='hze'][data-year='2026']");
+        var legend = delivered.Locator("#legend");
+        Assert.AreEqual("Datenstand 31.12.2026, Lieferung jugendamt 2027-03-02", await legend.Locator("#datastatus").InnerTextAsync());
+        StringAssert.StartsWith(await legend.Locator("h2").InnerTextAsync(), "HzE-Quote 2026", StringComparison.Ordinal);
+        await ScreenshotAsync(delivered, "09_datenstand_lieferung.png");
+        CollectionAssert.AreEqual(Array.Empty<string>(), deliveredErrors);
+        await delivered.Context.CloseAsync();
+        await app.StopAsync();
+    }
+
+    private static Task<(IPage Page, List<string> Requests, List<string> Errors)> OpenAsync() => OpenAsync(_base);
+
+    private static async Task<(IPage Page, List<string> Requests, List<string> Errors)> OpenAsync(string url)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "de-DE", AcceptDownloads = true });
         // Generous: CI machines have 2 cores shared with the other test assemblies.
@@ -219,7 +257,7 @@ public sealed partial class BrowserTests
         page.Request += (_, r) => { lock (requests) { requests.Add(r.Url); } };
         page.Console += (_, m) => { if (m.Type == "error") { lock (errors) { errors.Add(m.Text); } } };
         page.PageError += (_, e) => { lock (errors) { errors.Add(e); } };
-        await page.GotoAsync(_base);
+        await page.GotoAsync(url);
         await page.WaitForSelectorAsync("#map[data-ready='true']");
         return (page, requests, errors);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using GeoPrevention.Analytics.Atlas;
 using GeoPrevention.Analytics.Goals;
 using GeoPrevention.Rendering.Goals;
@@ -94,6 +95,9 @@ public sealed class GoalOverviewTests
             Assert.Contains(r.Goal.Label, text);
             Assert.Contains(AtlasGoals.GermanLabel(r.For(2024)!.Status), text);
         }
+
+        // Issue 11: every goal page names the data date and vintage of the year (demo: base table only).
+        Assert.AreEqual(Demo.Value.Manifest.Goals.Count, Regex.Count(text, @"Datenstand +Datenstand 31\.12\.2024, Grundtabelle sozialraeume_2015_2025\.csv"), text);
     }
 
     [TestMethod]
@@ -107,6 +111,8 @@ public sealed class GoalOverviewTests
         var html = File.ReadAllText(path);
         StringAssert.StartsWith(html, "<!DOCTYPE html>", StringComparison.Ordinal);
         Assert.Contains("Zielerreichung 2024", html);
+        // Issue 11: each goal section names the data date and the vintage of the year shown.
+        Assert.AreEqual(Demo.Value.Manifest.Goals.Count, Regex.Count(html, "<dt>Datenstand</dt><dd>Datenstand 31\\.12\\.2024, Grundtabelle sozialraeume_2015_2025\\.csv</dd>"));
         foreach (var r in Reports.Value)
         {
             Assert.Contains(r.Goal.Label, html);

@@ -32,7 +32,8 @@ internal sealed class AtlasReportOptions
 ///    atlas when it has no presets), and the same maps of the latest year as <c>.pdf</c>;
 /// 2. <c>atlas_&lt;latest year&gt;.pdf</c>: all maps of the latest year in one PDF, one page each;
 /// 3. <c>tabellen/&lt;layer&gt;.csv</c> and <c>tabellen/werte.xlsx</c>: publishable values of every layer with values
-///    (see <see cref="ReportTables"/>);
+///    (see <see cref="ReportTables"/>); <c>tabellen/datenstand.csv</c> and the last sheet <c>Datenstand</c> of the
+///    workbook: data date and vintage per indicator and year;
 /// 4. <c>geodaten/&lt;layer&gt;_&lt;latest year&gt;.geojson</c>: geometry with publishable values (WGS 84);
 /// 5. <c>freigabeprotokoll.json</c> and <c>freigabeprotokoll.txt</c>: the release manifest (thresholds, suppressed cells);
 /// 6. <c>index.html</c>: a German overview linking every file, without external resources;
@@ -169,6 +170,9 @@ internal static class AtlasReport
             progress.Advance(tableStep);
         }
 
+        var (provenanceHeader, provenanceRows) = ReportTables.BuildProvenance(atlas);
+        ReportTables.WriteCsv(Path.Combine(dir, "tabellen", ProvenanceCsv), provenanceHeader, provenanceRows);
+        sheets.Add(("Datenstand", provenanceHeader, provenanceRows));
         ReportTables.WriteXlsx(Path.Combine(dir, "tabellen", "werte.xlsx"), sheets);
         progress.Advance(tableStep);
 
@@ -195,6 +199,9 @@ internal static class AtlasReport
     /// <returns>The path with forward slashes.</returns>
     internal static string MapPath(string indicator, string? area, int year, string extension) =>
         $"karten/{indicator}/{area ?? "gesamt"}_{year.ToString(CultureInfo.InvariantCulture)}.{extension}";
+
+    /// <summary>File name of the provenance table in <c>tabellen/</c> (data date and vintage per indicator and year).</summary>
+    internal const string ProvenanceCsv = "datenstand.csv";
 
     /// <summary>File name of the goal overview PDF.</summary>
     internal const string GoalOverviewPdf = "zielerreichung.pdf";
@@ -242,7 +249,8 @@ internal static class AtlasReport
           .Append("<li><a href=\"").Append(AtlasPdfName(latest)).Append("\">Kartenatlas ").Append(latest.ToString(CultureInfo.InvariantCulture)).Append(" (PDF, alle Karten des Jahres)</a></li>\n")
           .Append(atlas.Manifest.Goals.Count > 0 ? $"<li><a href=\"{GoalOverviewHtml}\">Zielerreichung (HTML)</a> · <a href=\"{GoalOverviewPdf}\">PDF</a></li>\n" : "")
           .Append("<li><a href=\"freigabeprotokoll.txt\">Freigabeprotokoll (Text)</a> · <a href=\"freigabeprotokoll.json\">JSON</a></li>\n")
-          .Append("<li><a href=\"tabellen/werte.xlsx\">Alle Werte (Excel)</a></li>\n");
+          .Append("<li><a href=\"tabellen/werte.xlsx\">Alle Werte (Excel)</a></li>\n")
+          .Append("<li><a href=\"tabellen/").Append(ProvenanceCsv).Append("\">Datenstand und Lieferung je Indikator und Jahr (CSV)</a></li>\n");
         foreach (var l in valueLayers)
         {
             sb.Append("<li>").Append(H(l.Label)).Append(": <a href=\"tabellen/").Append(H(l.Id)).Append(".csv\">Tabelle (CSV)</a> · <a href=\"geodaten/")

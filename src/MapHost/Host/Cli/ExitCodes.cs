@@ -27,12 +27,19 @@ public static class ExitCodes
     /// </summary>
     public const int DeliveryRejected = 5;
 
+    /// <summary>
+    /// <c>intake --accept</c>: the delivered file was changed, replaced or removed between the check and the accept
+    /// (<see cref="GeoPrevention.Analytics.Collection.DeliveryChangedException"/>); nothing was accepted. Check again.
+    /// </summary>
+    public const int DeliveryChanged = 6;
+
     /// <summary>Any other error.</summary>
     public const int Internal = 70;
 
     /// <summary>
     /// Writes an exception to standard error and maps it to an exit code: usage mistakes (bad option, unknown
-    /// indicator, year, layer or area) → 2; an invalid atlas → 1; unreadable input → 3; unwritable output → 4; else 70.
+    /// indicator, year, layer or area) → 2; an invalid atlas → 1; unreadable input → 3; unwritable output → 4; a
+    /// delivery changed between check and accept → 6; else 70.
     /// </summary>
     /// <param name="ex">The exception.</param>
     public static int Report(Exception ex)
@@ -43,6 +50,7 @@ public static class ExitCodes
         {
             Spectre.Console.Cli.CommandParseException or Spectre.Console.Cli.CommandRuntimeException => Usage,
             GeoPrevention.Analytics.Atlas.AtlasValidationException => Findings,
+            GeoPrevention.Analytics.Collection.DeliveryChangedException => DeliveryChanged,
             KeyNotFoundException => Usage,
             GeoDataFormatException or UnknownCrsException or FileNotFoundException or DirectoryNotFoundException => InputError,
             UnauthorizedAccessException or IOException => OutputError,

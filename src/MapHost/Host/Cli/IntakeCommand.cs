@@ -12,7 +12,8 @@ namespace GeoPrevention.MapHost.Cli;
 /// checks a supplier's delivery against the atlas (<see cref="IntakeCheck"/>), prints the findings in German, writes
 /// the intake report (HTML and xlsx) on request and, with <c>--accept</c> and no blocking finding, registers the
 /// delivery as a new vintage (<see cref="DeliveryStore"/>). Exit code 0 when the delivery is acceptable (or was
-/// accepted), <see cref="ExitCodes.DeliveryRejected"/> when it has blocking findings.
+/// accepted), <see cref="ExitCodes.DeliveryRejected"/> when it has blocking findings, <see cref="ExitCodes.DeliveryChanged"/> when
+/// the file changed between the check and the accept (mapped by <see cref="ExitCodes.Report"/>).
 /// </summary>
 internal sealed class IntakeCommand : Command<IntakeCommand.Settings>
 {

@@ -15,7 +15,10 @@ namespace GeoPrevention.MapHost.Cli;
 /// 2. no count (numerator or denominator) is written, only rates and shares;
 /// 3. CSV is German: <c>;</c> separated, decimal comma, UTF-8 with BOM, keys as text, values with up to 4 decimals;
 /// 4. xlsx has one sheet per layer; keys and names are text cells (leading zeros kept), values are numbers, withheld
-///    values the text <c>.</c>.
+///    values the text <c>.</c>;
+/// 5. the data date and vintage of every indicator and year (<see cref="AtlasData.GetProvenance"/>) form their own table
+///    (<see cref="BuildProvenance"/>: <c>tabellen/datenstand.csv</c> and the sheet <c>Datenstand</c>), so the value
+///    tables keep one number per cell.
 /// </summary>
 internal static class ReportTables
 {
@@ -59,6 +62,29 @@ internal static class ReportTables
                 }
 
                 rows.Add(row);
+            }
+        }
+
+        return (header, rows);
+    }
+
+    /// <summary>
+    /// The provenance table (rule 5): one row per indicator and year with the data date (Datenstand), the vintages used
+    /// (German labels, e.g. <c>Lieferung jugendamt 2027-03-02</c> or <c>Grundtabelle sozialraeume_2015_2025.csv</c>), their
+    /// ids, and the German line shown on maps and pages.
+    /// </summary>
+    /// <param name="atlas">The atlas.</param>
+    /// <returns>Header cells and rows (all cells text except the year).</returns>
+    public static (IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows) BuildProvenance(AtlasData atlas)
+    {
+        string[] header = ["indikator", "bezeichnung", "tabelle", "jahr", "datenstand", "herkunft", "staende", "text"];
+        var rows = new List<object?[]>();
+        foreach (var ind in atlas.Manifest.Indicators)
+        {
+            foreach (var year in atlas.Years)
+            {
+                var p = atlas.GetProvenance(ind.Id, year);
+                rows.Add([ind.Id, ind.Label, ind.Table, year, p.DataDate, string.Join(" und ", p.Vintages.Select(v => v.Label)), string.Join(" ", p.Vintages.Select(v => v.Id)), p.Text]);
             }
         }
 

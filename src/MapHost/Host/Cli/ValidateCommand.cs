@@ -146,8 +146,10 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
             suppression.Rules.MinimumPopulation,
             suppression.Statistics.Select(s => new ValidationPrivacyTable(s.Table, s.Primary, s.Secondary, s.SuppressedAtSource)).ToList(),
             suppression.BelowMinimumPopulation.Count);
+        var vintages = manifest.Tables.SelectMany(t => atlas.GetVintages(t.Id).Select(v => new ValidationVintage(
+            t.Id, v.Id, v.File, v.Supplier, v.DeliveredBy, v.AcceptedUtc?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), v.Label))).ToList();
         var status = problems.Any(p => p.Severity == "error") ? "findings" : "clean";
-        return new ValidationReport(atlasPath, status, problems, layers, privacy);
+        return new ValidationReport(atlasPath, status, problems, layers, privacy, vintages);
     }
 
     /// <summary>
@@ -247,6 +249,17 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
             }
         }
 
+        foreach (var table in (report.Vintages ?? []).GroupBy(v => v.Table))
+        {
+            w.WriteLine(string.Create(inv, $"Vintages of table {table.Key}: {table.Count()}"));
+            foreach (var v in table)
+            {
+                w.WriteLine(v.Supplier is null
+                    ? $"  {v.Id}: base table {v.File}"
+                    : $"  {v.Id}: delivery of {v.Supplier}, accepted {v.AcceptedUtc}{(v.DeliveredBy is null ? "" : ", delivered by " + v.DeliveredBy)} ({v.File})");
+            }
+        }
+
         var errors = report.Problems.Count(p => p.Severity == "error");
         var warnings = report.Problems.Count(p => p.Severity == "warning");
         w.WriteLine(report.Status switch
@@ -264,7 +277,18 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
 /// <param name="Problems">Every problem and warning.</param>
 /// <param name="Layers">The loaded layers (empty when loading failed).</param>
 /// <param name="Privacy">The suppression summary (null when loading failed).</param>
-internal sealed record ValidationReport(string Atlas, string Status, IReadOnlyList<ValidationProblem> Problems, IReadOnlyList<ValidationLayer> Layers, ValidationPrivacy? Privacy);
+/// <param name="Vintages">Per table the base file and every accepted delivery in acceptance order (<see cref="AtlasData.GetVintages"/>); null when loading failed.</param>
+internal sealed record ValidationReport(string Atlas, string Status, IReadOnlyList<ValidationProblem> Problems, IReadOnlyList<ValidationLayer> Layers, ValidationPrivacy? Privacy, IReadOnlyList<ValidationVintage>? Vintages = null);
+
+/// <summary>One vintage of an atlas table (docs/collection.md).</summary>
+/// <param name="Table">Table id.</param>
+/// <param name="Id">Base file name or delivery id.</param>
+/// <param name="File">File relative to the atlas folder.</param>
+/// <param name="Supplier">Supplier id of a delivery; null for the base table.</param>
+/// <param name="DeliveredBy">Who delivered, if recorded.</param>
+/// <param name="AcceptedUtc">Acceptance time (ISO 8601, UTC) of a delivery; null for the base table.</param>
+/// <param name="Label">German label (<c>Lieferung jugendamt 2027-03-02</c>, <c>Grundtabelle …</c>).</param>
+internal sealed record ValidationVintage(string Table, string Id, string File, string? Supplier, string? DeliveredBy, string? AcceptedUtc, string Label);
 
 /// <summary>One diagnostic.</summary>
 /// <param name="Category"><c>manifest</c>, <c>load</c>, <c>join</c> or <c>privacy</c>.</param>

@@ -28,8 +28,8 @@ public sealed class GoalOverviewOptions
 ///    (↗ steigend, ↘ fallend, → kein gesicherter Trend) with the slope per year and whether it helps the goal;
 /// 2. cost KPIs of the goal scopes (per inhabitant, per case) next to the outcome figures, when the atlas has cost
 ///    tables; they are never combined with the outcome into one score;
-/// 3. one page/section per goal: title, definition, baseline → target by deadline, status, trend, milestones, data
-///    notes, a line chart of the scope value with its 95 % band and the linear target path, and the status map per
+/// 3. one page/section per goal: title, definition, baseline → target by deadline, status, trend, the data date and
+///    vintage of the year ("Datenstand", <see cref="AtlasData.GetProvenance"/>), milestones, data notes, a line chart of the scope value with its 95 % band and the linear target path, and the status map per
 ///    district (<see cref="GoalMaps.Status"/>).
 /// Numbers are formatted in de-DE; withheld values appear as "." (DIN 55301), never as a number. Files are written
 /// atomically (temporary file + rename). The HTML page has inline CSS and embeds its images as data URIs, so it needs
@@ -211,7 +211,7 @@ public static class GoalOverview
             var e = r.For(year);
             var status = e?.Status ?? GoalStatus.NotPublishable;
             sb.Append("<section class=\"goal\" id=\"ziel-").Append(E(r.Goal.Id)).Append("\" data-goal=\"").Append(E(r.Goal.Id)).Append("\" data-status=\"").Append(StatusCode(status)).Append("\">\n<h2>").Append(E(r.Goal.Label)).Append("</h2>\n<dl>\n");
-            foreach (var (term, text) in GoalFacts(r, e, year, costs))
+            foreach (var (term, text) in GoalFacts(atlas, r, e, year, costs))
             {
                 sb.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(term == "Status" ? StatusHtml(status) : term == "Trend" ? TrendHtml(r, e) : E(text)).Append("</dd>\n");
             }
@@ -314,7 +314,7 @@ public static class GoalOverview
         return (t.Slope > 0 ? "up" : "down", $"{(t.Slope > 0 ? "steigend" : "fallend")} {slope}, {(helps ? "günstig" : "ungünstig")}");
     }
 
-    private static IEnumerable<(string Term, string Text)> GoalFacts(GoalReport r, GoalEvaluation? e, int year, CostKpis costs)
+    private static IEnumerable<(string Term, string Text)> GoalFacts(AtlasData atlas, GoalReport r, GoalEvaluation? e, int year, CostKpis costs)
     {
         var ind = r.Indicator;
         yield return ("Indikator", $"{ind.Label}" + (ind.DenominatorLabel is null ? "" : $" ({ind.Unit} {ind.DenominatorLabel})") + (ind.Description is null ? "" : $". {ind.Description}"));
@@ -339,6 +339,7 @@ public static class GoalOverview
         }
 
         yield return ($"Wert {year.ToString(CultureInfo.InvariantCulture)}", value);
+        yield return ("Datenstand", atlas.GetProvenance(ind.Id, year).Text);
         yield return ("Trend", TrendWords(r, e).Words);
         if (r.Milestones.Count > 0)
         {
@@ -714,7 +715,7 @@ public static class GoalOverview
         using var textFont = Font(8);
         y += 2;
         var status = e?.Status ?? GoalStatus.NotPublishable;
-        foreach (var (term, text) in GoalFacts(r, e, year, costs))
+        foreach (var (term, text) in GoalFacts(atlas, r, e, year, costs))
         {
             canvas.DrawText(term, Margin, y, SKTextAlign.Left, termFont, inkPaint);
             var x = Margin + 92;
