@@ -52,12 +52,44 @@ public static class Classifier
         Validate(options);
         var warnings = new List<ClassificationWarning>();
 
-        // One copy of the input (kept by the result for the class assignment on first access) and one pass for
-        // the finite count and the range.
+        // One copy of the input, kept by the result for the class assignment on first access.
         var copy = GC.AllocateUninitializedArray<double>(values.Length);
         values.CopyTo(copy);
-        var (n, min, max) = FiniteRange(copy);
-        var excluded = values.Length - n;
+        var breaks = BreaksOf(copy, copy, options, warnings, out var excluded, out var fixedClassCount);
+
+        // Classes, counts, empty-class warnings and the goodness of fit are computed on first access.
+        return new Classification(options.Method, options.Closure, breaks, copy, excluded, warnings, fixedClassCount);
+    }
+
+    /// <summary>
+    /// Computes only the class breaks of a scheme — the same breaks <see cref="Classify(ReadOnlySpan{double}, ClassificationOptions)"/>
+    /// gives — without keeping a copy of the values or assigning them to classes (for a legend with fixed breaks, or
+    /// breaks applied to other data).
+    /// </summary>
+    /// <param name="values">The values (NaN/∞ are excluded).</param>
+    /// <param name="options">Scheme, number of classes and scheme parameters.</param>
+    /// <returns>The increasing breaks b₀ … b_k (b₀ = minimum, b_k = maximum for the data-driven schemes).</returns>
+    /// <remarks>Equal interval, pretty and user-defined breaks read the values once (minimum and maximum, no copy);
+    /// the other schemes copy the finite values as <see cref="Classify(ReadOnlySpan{double}, ClassificationOptions)"/> does.
+    /// Warnings (fewer distinct values than classes, merged breaks, excluded values) are reported by
+    /// <see cref="Classify(ReadOnlySpan{double}, ClassificationOptions)"/>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">No finite value, or invalid options.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double[] Breaks(ReadOnlySpan<double> values, ClassificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        return BreaksOf(values, null, options, [], out _, out _);
+    }
+
+    /// <summary>The breaks of <paramref name="values"/>; <paramref name="copy"/> (when given) holds the same values and is used instead of a new copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double[] BreaksOf(ReadOnlySpan<double> values, double[]? copy, ClassificationOptions options, List<ClassificationWarning> warnings, out int excluded, out bool fixedClassCount)
+    {
+        var (n, min, max) = FiniteRange(values);
+        excluded = values.Length - n;
         if (n == 0)
         {
             throw new ArgumentException(
@@ -73,8 +105,10 @@ public static class Classifier
                 CultureInfo.InvariantCulture, $"{excluded} of {values.Length} values are NaN or infinite and were excluded (class -1).")));
         }
 
-        var finite = excluded == 0 ? copy : [.. copy.Where(double.IsFinite)];
-        var breaks = ComputeBreaks(finite, min, max, options, warnings, out var fixedClassCount);
+        // Equal, pretty and user breaks need only the range; the other schemes read the finite values.
+        var rangeOnly = options.Method is ClassificationMethod.EqualInterval or ClassificationMethod.Pretty or ClassificationMethod.UserDefined;
+        double[] finite = rangeOnly ? [] : excluded == 0 ? copy ?? values.ToArray() : FiniteValues(values, n);
+        var breaks = ComputeBreaks(finite, n, min, max, options, warnings, out fixedClassCount);
         // Fisher breaks come from distinct values and never coincide, except b₀ = b₁ in the class-maxima
         // convention when the first class holds one distinct value; box maps keep six classes.
         if (!fixedClassCount && options.Method != ClassificationMethod.FisherJenks)
@@ -82,17 +116,44 @@ public static class Classifier
             breaks = MergeCoincidingBreaks(breaks, options, warnings);
         }
 
-        // Classes, counts, empty-class warnings and the goodness of fit are computed on first access.
-        return new Classification(options.Method, options.Closure, breaks, copy, excluded, warnings, fixedClassCount);
+        return breaks;
+    }
+
+    private static double FirstZero(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (v == 0)
+            {
+                return v;
+            }
+        }
+
+        return 0;
+    }
+
+    private static double[] FiniteValues(ReadOnlySpan<double> values, int count)
+    {
+        var finite = new double[count];
+        var j = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                finite[j++] = v;
+            }
+        }
+
+        return finite;
     }
 
     /// <summary>Number of finite values and their minimum and maximum (the first of equal extremes, as a scalar scan finds it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Count, double Min, double Max) FiniteRange(double[] values)
+    private static (int Count, double Min, double Max) FiniteRange(ReadOnlySpan<double> values)
     {
         // Vector pass for the common case of all-finite data (x − x is 0 exactly for finite x, NaN otherwise); any
-        // non-finite value, or a zero extreme (−0 and +0 compare equal, and the vector min/max may pick either),
-        // falls back to the scalar scan.
+        // non-finite value falls back to the scalar scan. A zero extreme (−0 and +0 compare equal, and the vector
+        // min/max may pick either) takes the sign of the first zero, as the scalar scan does.
         if (Vector.IsHardwareAccelerated && values.Length >= 4 * Vector<double>.Count)
         {
             var vMin = new Vector<double>(values[0]);
@@ -101,7 +162,7 @@ public static class Classifier
             var i = 0;
             for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var v = new Vector<double>(values, i);
+                var v = new Vector<double>(values[i..]);
                 finite &= Vector.Equals(v - v, Vector<double>.Zero);
                 vMin = Vector.Min(vMin, v);
                 vMax = Vector.Max(vMax, v);
@@ -122,9 +183,10 @@ public static class Classifier
                 max = Math.Max(max, values[i]);
             }
 
-            if (allFinite && min != 0 && max != 0)
+            if (allFinite)
             {
-                return (values.Length, min, max);
+                // A zero extreme takes the sign of the first zero, as the scalar scan would (usually found early).
+                return (values.Length, min == 0 ? FirstZero(values) : min, max == 0 ? FirstZero(values) : max);
             }
         }
 
@@ -265,10 +327,9 @@ public static class Classifier
     }
 
     /// <summary>Breaks from the finite values (any order; never modified: sorting and selection work on copies).</summary>
-    private static double[] ComputeBreaks(double[] finite, double min, double max, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
+    private static double[] ComputeBreaks(double[] finite, int n, double min, double max, ClassificationOptions o, List<ClassificationWarning> warnings, out bool fixedClassCount)
     {
         fixedClassCount = false;
-        var n = finite.Length;
         if (min == max && o.Method != ClassificationMethod.UserDefined)
         {
             warnings.Add(new(ClassificationWarningKind.AllValuesEqual, string.Create(

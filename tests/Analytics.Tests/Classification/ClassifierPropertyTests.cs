@@ -25,6 +25,40 @@ public sealed class ClassifierPropertyTests
     }
 
     [TestMethod]
+    public void Breaks_EveryMethodWithNonFiniteValuesAndTies_SameBreaksAsClassify()
+    {
+        var rng = new Random(Seed + 3);
+        foreach (var ties in new[] { false, true })
+        {
+            var x = RandomValues(rng, 500, ties);
+            x[7] = double.NaN;
+            x[300] = double.PositiveInfinity;
+            foreach (var method in Enum.GetValues<ClassificationMethod>())
+            {
+                var options = new ClassificationOptions
+                {
+                    Method = method,
+                    Classes = 5,
+                    UserBreaks = method == ClassificationMethod.UserDefined ? [0.0, 5.0, 10.0, 30.0] : null,
+                };
+                var expected = Classifier.Classify(x, options).Breaks;
+                CollectionAssert.AreEqual(expected.ToArray(), Classifier.Breaks(x, options), $"{method}, ties={ties}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Breaks_EqualInterval_HandComputedFromTheRange()
+    {
+        // Range [2, 12] in 4 classes: width 2.5 → 2, 4.5, 7, 9.5, 12 (R: seq(2, 12, length.out = 5)).
+        double[] x = [5, 2, double.NaN, 12, 7];
+        CollectionAssert.AreEqual(
+            new[] { 2.0, 4.5, 7.0, 9.5, 12.0 },
+            Classifier.Breaks(x, new ClassificationOptions { Method = ClassificationMethod.EqualInterval, Classes = 4 }));
+        Assert.ThrowsExactly<ArgumentException>(() => Classifier.Breaks([double.NaN], new ClassificationOptions { Method = ClassificationMethod.EqualInterval }));
+    }
+
+    [TestMethod]
     public void AllMethods_RandomData_BreaksMonotoneEveryValueInOneClassCountsSumToN()
     {
         var rng = new Random(Seed);
