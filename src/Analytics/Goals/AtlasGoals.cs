@@ -261,22 +261,46 @@ public static class AtlasGoals
                 continue;
             }
 
-            GoalStatus status;
-            var better = (double a, double b) => decreasing ? a <= b : a >= b;
-            if (baseline is not { } b0 || better(b0, goal.Target))
-            {
-                var ciReachesTarget = v.CiLow is { } lo && v.CiHigh is { } hi && lo <= goal.Target && goal.Target <= hi;
-                status = better(x, goal.Target) ? GoalStatus.OnTrack : ciReachesTarget ? GoalStatus.Uncertain : GoalStatus.OffTrack;
-            }
-            else
-            {
-                status = GoalAttainment.Evaluate(new GoalDefinition(goal.BaselineYear, b0, goal.Target, goal.Deadline), new GoalObservation(year, x, v.CiLow, v.CiHigh)).Status;
-            }
-
+            var status = DistrictStatus(goal, decreasing, baseline, x, v.CiLow, v.CiHigh, year);
             result.Add(new DistrictAttainment(v.Key, v.Name, x, v.CiLow, v.CiHigh, baseline, x - goal.Target, status, v.Reliable, v.Value.Status));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The status of one district against a goal, with the district's own baseline — rules (3) to (5) of
+    /// <see cref="EvaluateDistricts"/>: without a baseline, or with a baseline that already met the target (or a deadline
+    /// not after the baseline year), the value is judged against the target alone (at or better → on track, the 95 %
+    /// interval reaching the target → uncertain, else off track); otherwise <see cref="GoalAttainment.Evaluate"/> decides
+    /// on the linear path from the baseline to the target.
+    /// </summary>
+    /// <param name="goal">The goal (target, baseline year, deadline).</param>
+    /// <param name="decreasing">Whether the goal asks for a decrease.</param>
+    /// <param name="baseline">The district's published value in the goal's baseline year, or null when withheld or missing.</param>
+    /// <param name="value">The district's published value in <paramref name="year"/>.</param>
+    /// <param name="ciLow">Lower 95 % bound of the value, or null.</param>
+    /// <param name="ciHigh">Upper 95 % bound of the value, or null.</param>
+    /// <param name="year">The evaluated year.</param>
+    /// <returns>The status.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="goal"/> is null.</exception>
+    public static GoalStatus DistrictStatus(AtlasGoal goal, bool decreasing, double? baseline, double value, double? ciLow, double? ciHigh, int year)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        if (double.IsNaN(value))
+        {
+            return GoalStatus.NotPublishable;
+        }
+
+        var t = goal.Target;
+        bool Better(double a, double b) => decreasing ? a <= b : a >= b;
+        if (baseline is not { } b0 || Better(b0, t) || goal.Deadline <= goal.BaselineYear)
+        {
+            var ciReachesTarget = ciLow is { } lo && ciHigh is { } hi && lo <= t && t <= hi;
+            return Better(value, t) ? GoalStatus.OnTrack : ciReachesTarget ? GoalStatus.Uncertain : GoalStatus.OffTrack;
+        }
+
+        return GoalAttainment.Evaluate(new GoalDefinition(goal.BaselineYear, b0, t, goal.Deadline), new GoalObservation(year, value, ciLow, ciHigh)).Status;
     }
 
     /// <summary>The German word for a status, as used on maps and in the council overview.</summary>

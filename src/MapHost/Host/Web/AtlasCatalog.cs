@@ -200,10 +200,9 @@ internal sealed class AtlasCatalog
 
     public MapValues GoalMap(string layer, AtlasGoal goal, int year)
     {
-        var indicator = Manifest.FindIndicator(goal.Indicator)!;
         var snapshot = Atlas.GetValues(layer, goal.Indicator, year);
-        var baseline = Atlas.Years.Contains(goal.BaselineYear) ? Atlas.GetValues(layer, goal.Indicator, goal.BaselineYear) : null;
-        var decreasing = GoalDecreasing(goal, indicator);
+        // The same per-district evaluation as the report's goal maps (AtlasGoals), so web and print always agree.
+        var attainment = AtlasGoals.EvaluateDistricts(Atlas, goal, layer, year);
         var (ranks, rankOf) = Ranks(snapshot.Values);
         var order = GoalStyles.Keys.ToArray();
         var counts = new int[order.Length];
@@ -211,7 +210,7 @@ internal sealed class AtlasCatalog
         for (var i = 0; i < snapshot.Values.Count; i++)
         {
             var v = snapshot.Values[i];
-            var status = DistrictGoals.Evaluate(goal, decreasing, baseline?.Values[i].Value is { IsPublished: true } b ? b.Value : null, Number(v), v.CiLow, v.CiHigh, year);
+            var status = attainment[i].Status;
             counts[Array.IndexOf(order, status)]++;
             values.Add(Published(v, null, ranks[i], rankOf) with { GoalStatus = GoalStyles[status].Id, Label = GoalStyles[status].Label });
         }
@@ -254,10 +253,7 @@ internal sealed class AtlasCatalog
                 continue;
             }
 
-            var indicator = Manifest.FindIndicator(goal.Indicator)!;
-            var v = Atlas.GetValues(layer, goal.Indicator, year).Values[index];
-            var b = Atlas.Years.Contains(goal.BaselineYear) ? Atlas.GetValues(layer, goal.Indicator, goal.BaselineYear).Values[index] : null;
-            var status = DistrictGoals.Evaluate(goal, GoalDecreasing(goal, indicator), b is { Value.IsPublished: true } ? b.Value.Value : null, Number(v), v.CiLow, v.CiHigh, year);
+            var status = AtlasGoals.EvaluateDistricts(Atlas, goal, layer, year)[index].Status;
             goals.Add(new ProfileGoal(goal.Id, goal.Label, GoalStyles[status].Id, GoalStyles[status].Css, goal.Target, goal.Deadline));
         }
 
@@ -280,19 +276,6 @@ internal sealed class AtlasCatalog
         }
 
         return rows;
-    }
-
-    /// <summary>Whether a goal asks for a decrease: from its baseline (given, or the scope's published value) to the target; else from the polarity.</summary>
-    public bool GoalDecreasing(AtlasGoal goal, AtlasIndicator indicator)
-    {
-        var scopeBaseline = goal.BaselineValue;
-        if (scopeBaseline is null && IsValueLayer(goal.Scope.Layer) && goal.Scope.Keys.Count == 1 && Atlas.Years.Contains(goal.BaselineYear)
-            && _indexOf[goal.Scope.Layer].TryGetValue(goal.Scope.Keys[0], out var i))
-        {
-            scopeBaseline = Number(Atlas.GetValues(goal.Scope.Layer, goal.Indicator, goal.BaselineYear).Values[i]);
-        }
-
-        return scopeBaseline is { } b && b != goal.Target ? goal.Target < b : indicator.Polarity != AtlasPolarity.HigherIsBetter;
     }
 
     private static double? Number(DistrictValue v) => v.Value.IsPublished ? v.Value.Value : null;
@@ -346,52 +329,5 @@ internal sealed class AtlasCatalog
             Options.BackgroundUrl);
 
         static string MethodIdOf(string s) => char.ToLowerInvariant(s[0]) + s[1..];
-    }
-}
-
-/// <summary>
-/// The goal status of one district, measured against its own baseline. Rules, in order:
-/// 1. the district's value in the year is withheld → not publishable;
-/// 2. its value in the goal's baseline year is withheld (or missing) → not publishable (there is no published basis);
-/// 3. the goal's direction comes from the goal (target below its baseline = decrease), else from the polarity;
-/// 4. a district that already met the target in the baseline year is on track while it still meets it, uncertain
-///    when the 95 % interval reaches the target, else off track;
-/// 5. otherwise <see cref="GoalAttainment.Evaluate(GoalDefinition, GoalObservation)"/> with the district's own
-///    baseline value, the goal's target and deadline decides (linear path, interval-aware).
-/// </summary>
-internal static class DistrictGoals
-{
-    /// <param name="goal">The goal (target, baseline year, deadline).</param>
-    /// <param name="decreasing">Whether the goal asks for a decrease.</param>
-    /// <param name="baseline">The district's published value in the baseline year, or null.</param>
-    /// <param name="value">The district's published value in <paramref name="year"/>, or null when withheld.</param>
-    /// <param name="ciLow">Lower 95 % bound, or null.</param>
-    /// <param name="ciHigh">Upper 95 % bound, or null.</param>
-    /// <param name="year">The evaluated year.</param>
-    public static GoalStatus Evaluate(AtlasGoal goal, bool decreasing, double? baseline, double? value, double? ciLow, double? ciHigh, int year)
-    {
-        if (value is not { } v || double.IsNaN(v))
-        {
-            return GoalStatus.NotPublishable;
-        }
-
-        if (baseline is not { } b)
-        {
-            return GoalStatus.NotPublishable;
-        }
-
-        var t = goal.Target;
-        var metAtBaseline = decreasing ? b <= t : b >= t;
-        if (metAtBaseline || goal.Deadline <= goal.BaselineYear)
-        {
-            if (decreasing ? v <= t : v >= t)
-            {
-                return GoalStatus.OnTrack;
-            }
-
-            return ciLow is { } lo && ciHigh is { } hi && lo <= t && hi >= t ? GoalStatus.Uncertain : GoalStatus.OffTrack;
-        }
-
-        return GoalAttainment.Evaluate(new GoalDefinition(goal.BaselineYear, b, t, goal.Deadline), new GoalObservation(year, v, ciLow, ciHigh)).Status;
     }
 }
