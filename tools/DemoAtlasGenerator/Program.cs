@@ -58,7 +58,12 @@ var kreisLayer = Layer("kreis", [(DemoGeometry.Union(sozialraeume.Select(d => (G
 foreach (var layer in new[] { srLayer, gemLayer, jaLayer, kreisLayer })
 {
     var path = Path.Combine(outDir, "shapes", layer.Source + ".gpkg");
-    VectorLayerWriter.WriteGeoPackage(layer, path, new VectorWriteOptions { LayerName = layer.Source });
+    // A fixed gpkg_contents.last_change (the end of the data period) so that a regeneration gives identical bytes.
+    VectorLayerWriter.WriteGeoPackage(layer, path, new VectorWriteOptions
+    {
+        LayerName = layer.Source,
+        LastChange = new DateTimeOffset(DemoTables.LastYear, 12, 31, 0, 0, 0, TimeSpan.Zero),
+    });
     Console.WriteLine($"{path}: {layer.Features.Count} features");
 }
 

@@ -125,7 +125,8 @@ public static class VectorLayerWriter
         ArgumentException.ThrowIfNullOrEmpty(path);
         var table = options?.LayerName ?? Path.GetFileNameWithoutExtension(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(table, nameof(options));
-        AtomicFile.Write(path, temp => GeoPackageWriter.Write(layer, temp, table));
+        var lastChange = options?.LastChange ?? DateTimeOffset.UtcNow;
+        AtomicFile.Write(path, temp => GeoPackageWriter.Write(layer, temp, table, lastChange));
     }
 
     /// <summary>
@@ -337,7 +338,7 @@ public static class VectorLayerWriter
     {
         private const int CustomSrsId = 100000;
 
-        public static void Write(VectorLayer layer, string path, string table)
+        public static void Write(VectorLayer layer, string path, string table, DateTimeOffset lastChange)
         {
             var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
             using var connection = new SqliteConnection(builder.ToString());
@@ -381,8 +382,9 @@ public static class VectorLayerWriter
 
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES ($t, 'features', $t, '', $x0, $y0, $x1, $y1, $srs)";
+                cmd.CommandText = "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES ($t, 'features', $t, '', $lc, $x0, $y0, $x1, $y1, $srs)";
                 cmd.Parameters.AddWithValue("$t", table);
+                cmd.Parameters.AddWithValue("$lc", lastChange.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 cmd.Parameters.AddWithValue("$x0", box.IsNull ? DBNull.Value : box.MinX);
                 cmd.Parameters.AddWithValue("$y0", box.IsNull ? DBNull.Value : box.MinY);
                 cmd.Parameters.AddWithValue("$x1", box.IsNull ? DBNull.Value : box.MaxX);

@@ -14,6 +14,12 @@ public sealed class VectorWriteOptions
     /// <summary>GeoPackage: the feature table name. Default: the file name without extension.</summary>
     public string? LayerName { get; init; }
 
+    /// <summary>
+    /// GeoPackage: the time written to <c>gpkg_contents.last_change</c> (UTC, ISO 8601 with milliseconds). Default: the
+    /// time of writing. Set it to get byte-identical files from identical layers (e.g. generated data under version control).
+    /// </summary>
+    public DateTimeOffset? LastChange { get; init; }
+
     /// <summary>Shapefile: the <c>.dbf</c> encoding, written to the <c>.cpg</c> too. Default: UTF-8.</summary>
     public Encoding? AttributeEncoding { get; init; }
 }

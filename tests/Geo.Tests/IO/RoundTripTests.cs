@@ -44,6 +44,22 @@ public sealed class RoundTripTests
     }
 
     [TestMethod]
+    public void GeoPackage_WriteWithLastChange_StampsItAndGivesIdenticalBytes()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var stamp = new DateTimeOffset(2026, 1, 1, 12, 30, 15, 250, TimeSpan.FromHours(1));
+        var first = Path.Combine(dir, "a.gpkg");
+        var second = Path.Combine(dir, "b.gpkg");
+        VectorLayerWriter.WriteGeoPackage(SampleLayer(), first, new VectorWriteOptions { LayerName = "meta", LastChange = stamp });
+        VectorLayerWriter.WriteGeoPackage(SampleLayer(), second, new VectorWriteOptions { LayerName = "meta", LastChange = stamp });
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(first), File.ReadAllBytes(second), "same layer and stamp → same bytes");
+        using var c = new SqliteConnection($"Data Source={first};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        Assert.AreEqual("2026-01-01T11:30:15.250Z", Scalar(c, "SELECT last_change FROM gpkg_contents"), "UTC, ISO 8601 with milliseconds");
+    }
+
+    [TestMethod]
     public void GeoPackage_Write_FollowsGpkg12Metadata()
     {
         var path = Path.Combine(TestPaths.NewTempDirectory(), "meta.gpkg");
