@@ -82,10 +82,7 @@ public static class TableReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new CsvReadOptions();
-        if (options.DecimalSeparator is { } ds && ds is not (',' or '.'))
-        {
-            throw new ArgumentException($"DecimalSeparator must be ',' or '.', not '{ds}'.", nameof(options));
-        }
+        ValidateDecimalSeparator(options.DecimalSeparator, nameof(options));
 
         if (options.Delimiter is { } dl && dl is '"' or '\n' or '\r')
         {
@@ -209,10 +206,7 @@ public static class TableReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new ExcelReadOptions();
-        if (options.DecimalSeparator is { } ds && ds is not (',' or '.'))
-        {
-            throw new ArgumentException($"DecimalSeparator must be ',' or '.', not '{ds}'.", nameof(options));
-        }
+        ValidateDecimalSeparator(options.DecimalSeparator, nameof(options));
 
         if (!File.Exists(path))
         {
@@ -495,6 +489,14 @@ public static class TableReader
         var bytes = count >= ParallelDecodeBytes ? Rent(ref s_byteBuffer, count) : new byte[count];
         stream.ReadExactly(bytes, 0, count);
         return (bytes, count);
+    }
+
+    private static void ValidateDecimalSeparator(char? separator, string paramName)
+    {
+        if (separator is { } ds && ds is not (',' or '.'))
+        {
+            throw new ArgumentException($"DecimalSeparator must be ',' or '.', not '{ds}'.", paramName);
+        }
     }
 
     /// <summary>
