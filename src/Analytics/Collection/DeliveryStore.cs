@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GeoPrevention.Analytics.Tables;
+using GeoPrevention.Geo.IO;
 
 namespace GeoPrevention.Analytics.Collection;
 
@@ -116,7 +117,7 @@ public static class DeliveryStore
         var (id, relative, target) = FreeName(atlasDir, folder, supplier.Id + "_" + DeliveryLog.Stamp(accepted), log);
 
         var encoding = spec.Encoding is null || spec.Encoding.Equals("utf-8", StringComparison.OrdinalIgnoreCase) ? DeliveryLog.Utf8Bom : Encoding.GetEncoding(spec.Encoding);
-        WriteNew(target, [.. encoding.GetPreamble(), .. encoding.GetBytes(VintageText(result, spec.Delimiter, spec.DecimalSeparator))]);
+        AtomicFile.WriteAllBytes(target, [.. encoding.GetPreamble(), .. encoding.GetBytes(VintageText(result, spec.Delimiter, spec.DecimalSeparator))], overwrite: false);
         var entry = new DeliveryLogEntry
         {
             Id = id,
@@ -136,17 +137,7 @@ public static class DeliveryStore
 
         var updated = log with { Deliveries = [.. log.Deliveries, entry] };
         var logPath = DeliveryLog.PathOf(atlasDir);
-        var temp = TempBeside(logPath);
-        try
-        {
-            File.WriteAllText(temp, updated.ToJson(), new UTF8Encoding(false));
-            File.Move(temp, logPath, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        AtomicFile.Write(logPath, temp => File.WriteAllText(temp, updated.ToJson(), new UTF8Encoding(false)));
 
         return entry;
     }
@@ -198,24 +189,6 @@ public static class DeliveryStore
 
     private static string Quote(string s, char delimiter) =>
         s.Contains(delimiter, StringComparison.Ordinal) || s.AsSpan().IndexOfAny("\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-
-    private static void WriteNew(string target, byte[] bytes)
-    {
-        var temp = TempBeside(target);
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, target, overwrite: false);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
-
-    private static string TempBeside(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]}.tmp");
 
     private static FileStream Lock(string deliveries)
     {

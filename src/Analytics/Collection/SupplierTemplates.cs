@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GeoPrevention.Analytics.Atlas;
 using GeoPrevention.Analytics.Privacy;
+using GeoPrevention.Geo.IO;
 
 namespace GeoPrevention.Analytics.Collection;
 
@@ -128,13 +129,13 @@ public static class SupplierTemplates
             if (options.Formats.HasFlag(TemplateFormats.Xlsx))
             {
                 xlsx = Path.Combine(folder, FileName(supplier.Id, year, TemplateFormats.Xlsx));
-                WriteAtomically(xlsx, TemplateWorkbook.Create(model), options.Overwrite);
+                AtomicFile.WriteAllBytes(xlsx, TemplateWorkbook.Create(model), options.Overwrite);
             }
 
             if (options.Formats.HasFlag(TemplateFormats.Csv))
             {
                 csv = Path.Combine(folder, FileName(supplier.Id, year, TemplateFormats.Csv));
-                WriteAtomically(csv, CsvBytes(model), options.Overwrite);
+                AtomicFile.WriteAllBytes(csv, CsvBytes(model), options.Overwrite);
             }
 
             var withheld = model.Previous is null ? 0 : model.Previous.Cells.Cast<PreviousCell>().Count(c => c.Marker is not null);
@@ -302,23 +303,6 @@ public static class SupplierTemplates
 
     private static string Quote(string s) =>
         s.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-
-    private static void WriteAtomically(string path, byte[] bytes, bool overwrite)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12] + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
 }
 
 /// <summary>Everything a template file shows (built once, written as xlsx and CSV).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GeoPrevention.Geo.IO;
 
 namespace GeoPrevention.Analytics.Privacy;
 
@@ -181,20 +182,7 @@ public sealed class ReleaseManifest
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            File.WriteAllText(temp, ToJson(), new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        AtomicFile.Write(path, temp => File.WriteAllText(temp, ToJson(), new UTF8Encoding(false)));
     }
 
     /// <summary>A readable text for people: German when the culture's language is German, English otherwise.</summary>

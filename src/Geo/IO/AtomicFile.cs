@@ -9,7 +9,11 @@ internal static class AtomicFile
     /// Calls <paramref name="write"/> with a temporary path beside <paramref name="target"/> and renames the result to
     /// <paramref name="target"/>. On any failure the temporary file (and SQLite side files) are deleted and the target is untouched.
     /// </summary>
-    public static void Write(string target, Action<string> write)
+    /// <param name="target">The file to write.</param>
+    /// <param name="write">Writes the content to the temporary path it is given.</param>
+    /// <param name="overwrite">Whether an existing <paramref name="target"/> is replaced; when false, an existing target
+    /// makes the rename fail with an <see cref="IOException"/> and nothing is changed.</param>
+    public static void Write(string target, Action<string> write, bool overwrite = true)
     {
         var full = Path.GetFullPath(target);
         var dir = Path.GetDirectoryName(full)!;
@@ -22,7 +26,7 @@ internal static class AtomicFile
         try
         {
             write(temp);
-            File.Move(temp, full, overwrite: true);
+            File.Move(temp, full, overwrite);
         }
         catch
         {
@@ -33,6 +37,43 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>
+    /// Like <see cref="Write(string, Action{string}, bool)"/> for content written to a stream: the temporary file is
+    /// created new, flushed to disk before the rename, and <paramref name="write"/>'s result is returned.
+    /// </summary>
+    /// <typeparam name="T">What <paramref name="write"/> returns.</typeparam>
+    /// <param name="target">The file to write.</param>
+    /// <param name="write">Writes the content to the stream.</param>
+    /// <returns>The result of <paramref name="write"/>.</returns>
+    public static T WriteStream<T>(string target, Func<Stream, T> write)
+    {
+        var result = default(T)!;
+        Write(target, temp =>
+        {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            result = write(stream);
+            stream.Flush(true);
+        });
+        return result;
+    }
+
+    /// <summary>Like <see cref="WriteStream{T}(string, Func{Stream, T})"/> for a writer without a result.</summary>
+    /// <param name="target">The file to write.</param>
+    /// <param name="write">Writes the content to the stream.</param>
+    public static void WriteStream(string target, Action<Stream> write)
+        => WriteStream(target, stream =>
+        {
+            write(stream);
+            return true;
+        });
+
+    /// <summary>Writes <paramref name="bytes"/> atomically (see <see cref="Write(string, Action{string}, bool)"/>).</summary>
+    /// <param name="target">The file to write.</param>
+    /// <param name="bytes">The content.</param>
+    /// <param name="overwrite">Whether an existing target is replaced.</param>
+    public static void WriteAllBytes(string target, byte[] bytes, bool overwrite = true)
+        => Write(target, temp => File.WriteAllBytes(temp, bytes), overwrite);
 
     /// <summary>
     /// Writes a set of files sharing one stem (a shapefile) under a temporary stem beside the target, then renames each

@@ -1,3 +1,4 @@
+using GeoPrevention.Geo.IO;
 using GeoPrevention.Rendering.Internal;
 using SkiaSharp;
 
@@ -79,12 +80,6 @@ public static partial class MapRenderer
     public static IReadOnlyList<MapRenderResult> RenderPdfDocumentToFile(IReadOnlyList<MapSpec> specs, string path, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        IReadOnlyList<MapRenderResult>? results = null;
-        WriteAtomically(path, s =>
-        {
-            results = RenderPdfDocument(specs, s, title);
-            return results[0];
-        });
-        return results!;
+        return AtomicFile.WriteStream(path, s => RenderPdfDocument(specs, s, title));
     }
 }

@@ -1,3 +1,4 @@
+using GeoPrevention.Geo.IO;
 using GeoPrevention.Rendering.Internal;
 using SkiaSharp;
 
@@ -135,7 +136,7 @@ public static partial class MapRenderer
     public static MapRenderResult RenderToFile(MapSpec spec, string path, MapFormat format)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return WriteAtomically(path, s => Render(spec, s, format));
+        return AtomicFile.WriteStream(path, s => Render(spec, s, format));
     }
 
     /// <summary>Renders small multiples to a file atomically.</summary>
@@ -151,7 +152,7 @@ public static partial class MapRenderer
     public static MapRenderResult RenderToFile(SmallMultiplesSpec spec, string path, MapFormat format)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return WriteAtomically(path, s => Render(spec, s, format));
+        return AtomicFile.WriteStream(path, s => Render(spec, s, format));
     }
 
     /// <summary>The format for a file extension: .png, .svg, .pdf (case-insensitive).</summary>
@@ -169,39 +170,6 @@ public static partial class MapRenderer
             ".PDF" => MapFormat.Pdf,
             var e => throw new NotSupportedException($"Cannot tell the map format from '{path}' (extension '{e}'); use .png, .svg or .pdf."),
         };
-    }
-
-    private static MapRenderResult WriteAtomically(string path, Func<Stream, MapRenderResult> render)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            MapRenderResult result;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                result = render(stream);
-                stream.Flush(true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-            return result;
-        }
-        catch
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (IOException)
-            {
-                // The original exception matters more than a leftover temporary file.
-            }
-
-            throw;
-        }
     }
 
     private static MapRenderResult RenderModel(PageModel model, Stream destination, MapFormat format)

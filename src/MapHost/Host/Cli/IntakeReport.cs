@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GeoPrevention.Analytics.Collection;
+using GeoPrevention.Geo.IO;
 
 namespace GeoPrevention.MapHost.Cli;
 
@@ -59,8 +60,8 @@ internal static class IntakeReport
         Directory.CreateDirectory(dir);
         var html = Path.Combine(dir, HtmlName);
         var xlsx = Path.Combine(dir, XlsxName);
-        Atomic(html, temp => File.WriteAllText(temp, Html(result, accepted, checkedAt), new UTF8Encoding(false)));
-        Atomic(xlsx, temp => ReportTables.WriteXlsx(temp, [
+        AtomicFile.Write(html, temp => File.WriteAllText(temp, Html(result, accepted, checkedAt), new UTF8Encoding(false)));
+        AtomicFile.Write(xlsx, temp => ReportTables.WriteXlsx(temp, [
             ("Übersicht", ["Angabe", "Wert"], [.. Overview(result, accepted, checkedAt).Select(p => new object?[] { p.Name, p.Value })]),
             ("Befunde", ["Schwere", "Art", "Schlüssel", "Bezirk", "Spalte", "Zeile", "Zelle", "Meldung"], [.. result.Findings.Select(f => new object?[] { Label(f.Severity), f.Kind.ToString(), f.Key, f.DistrictName, f.Column, f.Line, f.Cell, f.Message })]),
         ]));
@@ -143,20 +144,5 @@ internal static class IntakeReport
         }
 
         return list;
-    }
-
-    private static void Atomic(string target, Action<string> write)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]}.tmp");
-        try
-        {
-            write(temp);
-            File.Move(temp, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GeoPrevention.Analytics.Atlas;
 using GeoPrevention.Analytics.Goals;
+using GeoPrevention.Geo.IO;
 using GeoPrevention.Rendering.Internal;
 using SkiaSharp;
 
@@ -68,7 +69,7 @@ public static class GoalOverview
     {
         ArgumentNullException.ThrowIfNull(path);
         Validate(atlas, reports, options);
-        WriteAtomically(path, s => WritePdf(atlas, reports, s, options));
+        AtomicFile.WriteStream(path, s => WritePdf(atlas, reports, s, options));
     }
 
     /// <summary>Writes the overview PDF into a stream (e.g. an HTTP response).</summary>
@@ -144,7 +145,7 @@ public static class GoalOverview
     {
         ArgumentNullException.ThrowIfNull(path);
         var html = BuildHtml(atlas, reports, options);
-        WriteAtomically(path, s =>
+        AtomicFile.WriteStream(path, s =>
         {
             var bytes = new UTF8Encoding(false).GetBytes(html);
             s.Write(bytes);
@@ -955,35 +956,5 @@ public static class GoalOverview
         using var ms = new MemoryStream();
         MapRenderer.RenderPng(spec, ms);
         return ms.ToArray();
-    }
-
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (IOException)
-            {
-                // The original exception matters more than a leftover temporary file.
-            }
-
-            throw;
-        }
     }
 }
