@@ -168,15 +168,15 @@ public static class DeliveryStore
         var year = result.Year!.Value.ToString(CultureInfo.InvariantCulture);
         foreach (var row in result.Rows)
         {
-            sb.Append(Quote(row.Key, delimiter)).Append(delimiter).Append(year);
+            sb.Append(CsvField.Quote(row.Key, delimiter)).Append(delimiter).Append(year);
             for (var i = 0; i < row.Cells.Count; i++)
             {
                 var cell = row.Cells[i];
                 sb.Append(delimiter).Append(cell.Status switch
                 {
                     CellStatus.Value when types[i] == Atlas.AtlasValueType.Count => cell.Value.ToString("0", CultureInfo.InvariantCulture),
-                    CellStatus.Value => Quote(cell.Value.ToString("R", CultureInfo.InvariantCulture).Replace('.', decimalSeparator), delimiter),
-                    CellStatus.SuppressedAtSource => Quote(cell.SourceText ?? "x", delimiter),
+                    CellStatus.Value => CsvField.Quote(cell.Value.ToString("R", CultureInfo.InvariantCulture).Replace('.', decimalSeparator), delimiter),
+                    CellStatus.SuppressedAtSource => CsvField.Quote(cell.SourceText ?? "x", delimiter),
                     _ => "",
                 });
             }
@@ -186,9 +186,6 @@ public static class DeliveryStore
 
         return sb.ToString();
     }
-
-    private static string Quote(string s, char delimiter) =>
-        s.Contains(delimiter, StringComparison.Ordinal) || s.AsSpan().IndexOfAny("\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private static FileStream Lock(string deliveries)
     {

@@ -290,19 +290,16 @@ public static class SupplierTemplates
     private static byte[] CsvBytes(TemplateModel model)
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(';', model.Header.Select(Quote)).Append("\r\n");
+        sb.AppendJoin(';', model.Header.Select(h => Tables.CsvField.Quote(h))).Append("\r\n");
         var year = model.Year.ToString(CultureInfo.InvariantCulture);
         foreach (var (key, name) in model.Rows)
         {
-            sb.Append(Quote(key)).Append(';').Append(Quote(name)).Append(';').Append(year);
+            sb.Append(Tables.CsvField.Quote(key)).Append(';').Append(Tables.CsvField.Quote(name)).Append(';').Append(year);
             sb.Append(';', model.Supplier.Columns.Count).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
-
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }
 
 /// <summary>Everything a template file shows (built once, written as xlsx and CSV).</summary>

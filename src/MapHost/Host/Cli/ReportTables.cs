@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GeoPrevention.Analytics.Atlas;
+using GeoPrevention.Analytics.Tables;
 
 namespace GeoPrevention.MapHost.Cli;
 
@@ -98,7 +99,7 @@ internal static class ReportTables
     public static void WriteCsv(string path, IReadOnlyList<string> header, IReadOnlyList<object?[]> rows)
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(';', header.Select(Quote)).Append("\r\n");
+        sb.AppendJoin(';', header.Select(h => CsvField.Quote(h))).Append("\r\n");
         foreach (var row in rows)
         {
             sb.AppendJoin(';', row.Select(c => c switch
@@ -106,8 +107,8 @@ internal static class ReportTables
                 null => "",
                 double x => x.ToString("0.####", German),
                 int y => y.ToString(CultureInfo.InvariantCulture),
-                string s => Quote(s),
-                _ => Quote(Convert.ToString(c, CultureInfo.InvariantCulture) ?? ""),
+                string s => CsvField.Quote(s),
+                _ => CsvField.Quote(Convert.ToString(c, CultureInfo.InvariantCulture) ?? ""),
             })).Append("\r\n");
         }
 
@@ -150,7 +151,4 @@ internal static class ReportTables
     private static Cell Text(string text) => new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString };
 
     private static Cell Number(string invariant) => new(new CellValue(invariant)) { DataType = CellValues.Number };
-
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }
