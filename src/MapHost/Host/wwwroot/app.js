@@ -144,6 +144,10 @@ async function loadGeometry() {
       });
     },
   }).addTo(map);
+  // One tooltip at a time: when the map moves under a resting pointer, browsers may report the new district's
+  // mouseover before the old one's mouseout.
+  const group = geoLayer;
+  group.on('tooltipopen', (e) => group.eachLayer((l) => { if (l !== e.layer && l.isTooltipOpen()) l.closeTooltip(); }));
   const select = $('district-select');
   select.length = 1;
   const features = [...state.geo[state.layer].features].sort((x, y) => x.properties.name.localeCompare(y.properties.name, 'de'));
@@ -191,12 +195,13 @@ async function refresh() {
     layer.unbindTooltip();
     layer.bindTooltip(() => tooltipHtml(layer.feature.properties, v, meta), { sticky: true, className: 'gp-tip' });
   });
+
   renderLegend(meta);
   if (state.view === 'goals') await renderGoalOverview(meta);
   updateExportLinks();
   $('indicator-description').textContent = meta.description || meta.label;
   setStatus(`${meta.shortLabel || meta.label}, ${state.year}`);
-  document.getElementById('map').dataset.ready = 'true';
+  if (state.settled) document.getElementById('map').dataset.ready = 'true';
   document.getElementById('map').dataset.indicator = state.indicator;
   document.getElementById('map').dataset.year = String(state.year);
   document.getElementById('map').dataset.view = state.view;
@@ -359,8 +364,11 @@ async function main() {
   initControls();
   await loadGeometry();
   await refresh();
-  // Fit again now that the legend has its size.
-  if (!state.area) map.fitBounds(geoLayer.getBounds(), fitPadding());
+  // Fit again now that the legend has its size, without animation; only then is the map ready (a pointer resting on
+  // a district stays on it).
+  if (!state.area) map.fitBounds(geoLayer.getBounds(), { ...fitPadding(), animate: false });
+  state.settled = true;
+  document.getElementById('map').dataset.ready = 'true';
 }
 
 main();
