@@ -1,0 +1,431 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Runtime.Intrinsics;
+using SkiaSharp;
+
+namespace GeoPrevention.Rendering.Internal;
+
+/// <summary>
+/// Writes an 8-bit PNG from a Skia pixmap with the deflate work split over several cores (Skia's own encoder runs zlib
+/// on one thread, and at 1600 × 1600 px that was the largest single part of a map render).
+/// </summary>
+/// <remarks>
+/// Rules:
+/// 1. Input: <see cref="SKColorType.Rgba8888"/> pixels. <see cref="SKAlphaType.Opaque"/> is written as colour type 2
+///    (RGB, alpha dropped); premultiplied or unpremultiplied pixels as colour type 6 (RGBA, not premultiplied).
+///    Premultiplied values are un-premultiplied as <c>round(c · 255 / a)</c> (0 where a = 0), so decoding and
+///    premultiplying again (<c>round(u · a / 255)</c>) gives back exactly the input pixels.
+/// 2. Every row uses one filter, <see cref="PngRowFilter.None"/> by default. On rendered maps (flat class colours,
+///    antialiased borders) unfiltered rows at zlib level 2 came out both smaller and faster than Up or Sub at level 1
+///    or 2 (measured in <c>PngEncodeBenchmarks</c>, see docs/performance.md): runs of one colour become long matches at
+///    distance 3 or 4, and repeated rows matches at one row's distance. Up and Sub (the first row of the image filtered
+///    against zeros, as the PNG specification defines it) remain available.
+/// 3. The filtered rows are cut into slices of whole rows: one slice below <see cref="ParallelMinPixels"/> pixels,
+///    otherwise slices of <c>max(1, ⌊SliceBytes / (1 + rowBytes)⌋)</c> rows. The cut depends only on the image size, never on
+///    the number of cores, so the output bytes are the same on every machine and with any degree of parallelism.
+/// 4. Each slice is deflated on its own (zlib level <see cref="ZLibLevel"/>, default strategy, no preset dictionary);
+///    every slice but the last ends with a sync flush (an empty stored block, byte-aligned) and no final block, so the
+///    slices concatenate into one valid deflate stream (RFC 1951 §3.2.3). The zlib wrapper (RFC 1950: header
+///    <c>78 5E</c>, Adler-32 trailer) is written around them; the Adler-32 of the whole filtered data is combined from
+///    the slices' own checksums: for data X then Y (length n), <c>A = A_X + A_Y − 1</c> and
+///    <c>B = B_X + n·(A_X − 1) + B_Y</c>, both mod 65521.
+/// 5. Chunks: IHDR (no interlace), pHYs (when a resolution is given: pixels per metre = round(dpi / 0.0254), unit
+///    metre), one IDAT per slice (the first starts with the zlib header, the last ends with the Adler-32), IEND. CRC-32 as
+///    in ISO 3309 (polynomial 0xEDB88320, reflected) over chunk type and data.
+/// 6. Slices are compressed in parallel with up to <c>Environment.ProcessorCount</c> workers, clamped to 1..8.
+/// </remarks>
+internal static class PngWriter
+{
+    /// <summary>Images with fewer pixels are deflated as one slice (the parallel start-up would cost more than it saves).</summary>
+    public const int ParallelMinPixels = 512 * 1024;
+
+    /// <summary>Target size of a slice's filtered bytes (whole rows).</summary>
+    public const int SliceBytes = 1 << 20;
+
+    /// <summary>The zlib level (zlib-ng's "fast" matcher; level 1 is its static-Huffman "quick" mode, a quarter larger on maps).</summary>
+    public const int ZLibLevel = 2;
+
+    private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly uint[] CrcTable = BuildCrcTable();
+    private static readonly Lazy<byte[]> UnpremultiplyTable = new(BuildUnpremultiplyTable);
+
+    /// <summary>The default degree of parallelism: the processor count clamped to 1..8.</summary>
+    public static int DefaultParallelism => Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>Writes <paramref name="pixmap"/> as a PNG to <paramref name="destination"/>.</summary>
+    /// <param name="pixmap">Rgba8888 pixels.</param>
+    /// <param name="destination">A writable stream; the PNG is written at its current position.</param>
+    /// <param name="dpi">The resolution for the pHYs chunk, or null to leave the chunk out.</param>
+    /// <param name="filter">The row filter.</param>
+    /// <param name="maxParallelism">Worker count (1..8 sensible), or 0 for <see cref="DefaultParallelism"/>. Does not change the bytes.</param>
+    /// <exception cref="MapRenderingException">The pixmap is not Rgba8888, is empty, or too large for a PNG.</exception>
+    public static void Write(SKPixmap pixmap, Stream destination, double? dpi, PngRowFilter filter = PngRowFilter.None, int maxParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pixmap);
+        ArgumentNullException.ThrowIfNull(destination);
+        var info = pixmap.Info;
+        if (info.ColorType != SKColorType.Rgba8888)
+        {
+            throw new MapRenderingException($"PNG encoding failed: the pixels are {info.ColorType}, the encoder needs Rgba8888.");
+        }
+
+        if (info.Width <= 0 || info.Height <= 0 || pixmap.GetPixels() == IntPtr.Zero)
+        {
+            throw new MapRenderingException($"PNG encoding failed: the image is empty ({info.Width} × {info.Height} px).");
+        }
+
+        var opaque = info.AlphaType == SKAlphaType.Opaque;
+        var channels = opaque ? 3 : 4;
+        var rowLength = 1 + ((long)info.Width * channels);
+        if (rowLength > int.MaxValue / 2 || (long)info.Width * info.Height > int.MaxValue)
+        {
+            throw new MapRenderingException($"PNG encoding failed: the image is too large ({info.Width} × {info.Height} px).");
+        }
+
+        var layout = SliceLayout(info.Width, info.Height, channels);
+        var slices = new SliceResult[layout.Count];
+        var source = new PixelSource(pixmap, info.Width, info.Height, pixmap.RowBytes, info.AlphaType, (int)rowLength, filter);
+        var workers = maxParallelism > 0 ? maxParallelism : DefaultParallelism;
+        if (workers == 1 || layout.Count == 1)
+        {
+            for (var i = 0; i < layout.Count; i++)
+            {
+                slices[i] = CompressSlice(source, layout.RowsPerSlice * i, Math.Min(info.Height, layout.RowsPerSlice * (i + 1)), i == layout.Count - 1);
+            }
+        }
+        else
+        {
+            Parallel.For(0, layout.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
+                slices[i] = CompressSlice(source, layout.RowsPerSlice * i, Math.Min(info.Height, layout.RowsPerSlice * (i + 1)), i == layout.Count - 1));
+        }
+
+        WriteFile(destination, info.Width, info.Height, opaque, dpi, slices);
+    }
+
+    /// <summary>How the rows of an image are cut into slices (rule 3).</summary>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <param name="channels">3 (RGB) or 4 (RGBA).</param>
+    /// <returns>Rows per slice (the last slice may be shorter) and the slice count.</returns>
+    public static (int RowsPerSlice, int Count) SliceLayout(int width, int height, int channels)
+    {
+        if ((long)width * height < ParallelMinPixels)
+        {
+            return (height, 1);
+        }
+
+        var rows = (int)Math.Max(1, SliceBytes / (1 + ((long)width * channels)));
+        rows = Math.Min(rows, height);
+        return (rows, (height + rows - 1) / rows);
+    }
+
+    /// <summary>The Adler-32 of data X followed by data Y, from their checksums and Y's length (rule 4).</summary>
+    /// <param name="adlerX">Adler-32 of X.</param>
+    /// <param name="adlerY">Adler-32 of Y.</param>
+    /// <param name="lengthY">Length of Y in bytes.</param>
+    /// <returns>The Adler-32 of X + Y.</returns>
+    public static uint CombineAdler32(uint adlerX, uint adlerY, long lengthY)
+    {
+        const uint Mod = 65521;
+        ulong aX = adlerX & 0xFFFF, bX = adlerX >> 16, aY = adlerY & 0xFFFF, bY = adlerY >> 16;
+        var n = (ulong)(lengthY % Mod);
+        var a = (aX + aY + Mod - 1) % Mod;
+        var b = (bX + (n * ((aX + Mod - 1) % Mod)) + bY) % Mod;
+        return (uint)((b << 16) | a);
+    }
+
+    /// <summary>CRC-32 (ISO 3309, as PNG uses it) continued from a running value.</summary>
+    /// <param name="crc">The running value (start with 0xFFFFFFFF; xor with 0xFFFFFFFF at the end).</param>
+    /// <param name="data">The bytes.</param>
+    /// <returns>The new running value.</returns>
+    public static uint UpdateCrc(uint crc, ReadOnlySpan<byte> data)
+    {
+        var table = CrcTable;
+        foreach (var b in data)
+        {
+            crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return crc;
+    }
+
+    private static SliceResult CompressSlice(PixelSource source, int firstRow, int endRow, bool last)
+    {
+        var rowLength = source.RowLength;
+        var length = (endRow - firstRow) * rowLength;
+        var filtered = ArrayPool<byte>.Shared.Rent(length);
+        var rawLength = rowLength - 1;
+        // Two raw rows plus 16 bytes of slack for the vector packing loop.
+        var rows = ArrayPool<byte>.Shared.Rent((2 * rawLength) + 32);
+        try
+        {
+            var previous = rows.AsSpan(0, rawLength + 16);
+            var current = rows.AsSpan(rawLength + 16, rawLength + 16);
+            if (firstRow == 0)
+            {
+                previous.Clear();
+            }
+            else
+            {
+                source.RawRow(firstRow - 1, previous);
+            }
+
+            for (var y = firstRow; y < endRow; y++)
+            {
+                source.RawRow(y, current);
+                var output = filtered.AsSpan((y - firstRow) * rowLength, rowLength);
+                Filter(source.Filter, source.Channels, current[..rawLength], previous[..rawLength], output);
+                var swap = previous;
+                previous = current;
+                current = swap;
+            }
+
+            using var compressed = new MemoryStream(Math.Max(256, length / 8));
+            long flushedLength;
+            using (var zlib = new ZLibStream(compressed, new ZLibCompressionOptions { CompressionLevel = ZLibLevel, CompressionStrategy = ZLibCompressionStrategy.Default }, leaveOpen: true))
+            {
+                zlib.Write(filtered, 0, length);
+                zlib.Flush();
+                flushedLength = compressed.Length;
+            }
+
+            // ZLibStream wrote: 2-byte header, deflate data (sync-flushed at flushedLength, then the final block), Adler-32.
+            var buffer = compressed.GetBuffer();
+            var total = (int)compressed.Length;
+            if (total < 6 || flushedLength < 2 || (buffer[0] & 0x0F) != 8 || (buffer[1] & 0x20) != 0)
+            {
+                throw new MapRenderingException("PNG encoding failed: the zlib stream has an unexpected layout.");
+            }
+
+            var end = last ? total - 4 : (int)flushedLength;
+            var adler = BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(total - 4, 4));
+            return new SliceResult(buffer, end, adler, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rows);
+            ArrayPool<byte>.Shared.Return(filtered);
+        }
+    }
+
+    private static void Filter(PngRowFilter filter, int channels, ReadOnlySpan<byte> current, ReadOnlySpan<byte> previous, Span<byte> output)
+    {
+        output[0] = (byte)filter;
+        var target = output[1..];
+        switch (filter)
+        {
+            case PngRowFilter.None:
+                current.CopyTo(target);
+                break;
+            case PngRowFilter.Sub:
+                current[..channels].CopyTo(target);
+                Subtract(current[channels..], current, target[channels..]);
+                break;
+            case PngRowFilter.Up:
+                Subtract(current, previous, target);
+                break;
+            default:
+                throw new MapRenderingException($"PNG encoding failed: unsupported row filter {filter}.");
+        }
+    }
+
+    /// <summary>target[i] = a[i] − b[i] (mod 256) for i &lt; target.Length.</summary>
+    private static void Subtract(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> target)
+    {
+        var n = target.Length;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                (Vector128.Create(a.Slice(i, Vector128<byte>.Count)) - Vector128.Create(b.Slice(i, Vector128<byte>.Count))).CopyTo(target.Slice(i, Vector128<byte>.Count));
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            target[i] = (byte)(a[i] - b[i]);
+        }
+    }
+
+    private static void WriteFile(Stream destination, int width, int height, bool opaque, double? dpi, SliceResult[] slices)
+    {
+        destination.Write(Signature);
+        Span<byte> header = stackalloc byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
+        header[8] = 8; // bit depth
+        header[9] = opaque ? (byte)2 : (byte)6; // colour type: RGB or RGBA
+        header[10] = 0; // deflate
+        header[11] = 0; // adaptive filtering
+        header[12] = 0; // no interlace
+        WriteChunk(destination, "IHDR"u8, header, default, default);
+        if (dpi is { } d)
+        {
+            if (!double.IsFinite(d) || d <= 0)
+            {
+                throw new MapRenderingException($"PNG encoding failed: the resolution {d} dpi is not a positive number.");
+            }
+
+            var perMetre = (uint)Math.Min(int.MaxValue, Math.Round(d / 0.0254, MidpointRounding.AwayFromZero));
+            Span<byte> phys = stackalloc byte[9];
+            BinaryPrimitives.WriteUInt32BigEndian(phys, perMetre);
+            BinaryPrimitives.WriteUInt32BigEndian(phys[4..], perMetre);
+            phys[8] = 1; // unit: metre
+            WriteChunk(destination, "pHYs"u8, phys, default, default);
+        }
+
+        var adler = 1u;
+        foreach (var s in slices)
+        {
+            adler = CombineAdler32(adler, s.Adler, s.Length);
+        }
+
+        ReadOnlySpan<byte> zlibHeader = [0x78, 0x5E]; // deflate, 32 KiB window, FLEVEL 1 ("fast"), FCHECK: 0x785E % 31 = 0
+        Span<byte> trailer = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(trailer, adler);
+        for (var i = 0; i < slices.Length; i++)
+        {
+            WriteChunk(destination, "IDAT"u8, i == 0 ? zlibHeader : default, slices[i].Deflate, i == slices.Length - 1 ? trailer : default);
+        }
+
+        WriteChunk(destination, "IEND"u8, default, default, default);
+    }
+
+    /// <summary>Writes one chunk whose data is the concatenation of three parts.</summary>
+    private static void WriteChunk(Stream destination, ReadOnlySpan<byte> type, ReadOnlySpan<byte> part1, ReadOnlySpan<byte> part2, ReadOnlySpan<byte> part3)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, part1.Length + part2.Length + part3.Length);
+        destination.Write(word);
+        destination.Write(type);
+        destination.Write(part1);
+        destination.Write(part2);
+        destination.Write(part3);
+        var crc = UpdateCrc(UpdateCrc(UpdateCrc(UpdateCrc(0xFFFFFFFF, type), part1), part2), part3) ^ 0xFFFFFFFF;
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
+        destination.Write(word);
+    }
+
+    private static uint[] BuildCrcTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
+    }
+
+    /// <summary>table[a · 256 + c] = round(c · 255 / a), clamped to 255; row a = 0 is all zeros.</summary>
+    private static byte[] BuildUnpremultiplyTable()
+    {
+        var table = new byte[256 * 256];
+        for (var a = 1; a < 256; a++)
+        {
+            for (var c = 0; c < 256; c++)
+            {
+                table[(a * 256) + c] = (byte)Math.Min(255, ((c * 255) + (a / 2)) / a);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>A compressed slice: its deflate data is <c>Buffer[2..End]</c> (after the 2-byte zlib header of ZLibStream).</summary>
+    private sealed record SliceResult(byte[] Buffer, int End, uint Adler, long Length)
+    {
+        public ReadOnlySpan<byte> Deflate => Buffer.AsSpan(2, End - 2);
+    }
+
+    /// <summary>Reads rows of the pixmap in PNG sample order (RGB or un-premultiplied RGBA).</summary>
+    private sealed class PixelSource(SKPixmap pixmap, int width, int height, int rowBytes, SKAlphaType alpha, int rowLength, PngRowFilter filter)
+    {
+        private static readonly Vector128<byte> PackRgb = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80);
+
+        public int RowLength => rowLength;
+
+        public PngRowFilter Filter => filter;
+
+        public int Channels => alpha == SKAlphaType.Opaque ? 3 : 4;
+
+        /// <summary>Writes row <paramref name="y"/> into <paramref name="target"/> (which has 16 bytes of slack at the end).</summary>
+        public void RawRow(int y, Span<byte> target)
+        {
+            if ((uint)y >= (uint)height)
+            {
+                throw new ArgumentOutOfRangeException(nameof(y));
+            }
+
+            var row = pixmap.GetPixelSpan().Slice(y * rowBytes, width * 4);
+            switch (alpha)
+            {
+                case SKAlphaType.Opaque:
+                    PackOpaque(row, target);
+                    break;
+                case SKAlphaType.Premul:
+                    Unpremultiply(row, target);
+                    break;
+                default:
+                    row.CopyTo(target);
+                    break;
+            }
+        }
+
+        private static void PackOpaque(ReadOnlySpan<byte> rgba, Span<byte> rgb)
+        {
+            var pixels = rgba.Length / 4;
+            var i = 0;
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // 4 pixels in, 12 bytes out; the 4 zero bytes after them are overwritten by the next step or the slack.
+                for (; i <= pixels - 4; i += 4)
+                {
+                    Vector128.Shuffle(Vector128.Create(rgba.Slice(i * 4, 16)), PackRgb).CopyTo(rgb.Slice(i * 3, 16));
+                }
+            }
+
+            for (; i < pixels; i++)
+            {
+                rgb[i * 3] = rgba[i * 4];
+                rgb[(i * 3) + 1] = rgba[(i * 4) + 1];
+                rgb[(i * 3) + 2] = rgba[(i * 4) + 2];
+            }
+        }
+
+        private static void Unpremultiply(ReadOnlySpan<byte> premul, Span<byte> target)
+        {
+            var table = UnpremultiplyTable.Value;
+            for (var i = 0; i < premul.Length; i += 4)
+            {
+                var a = premul[i + 3];
+                var rowStart = a * 256;
+                target[i] = table[rowStart + premul[i]];
+                target[i + 1] = table[rowStart + premul[i + 1]];
+                target[i + 2] = table[rowStart + premul[i + 2]];
+                target[i + 3] = a;
+            }
+        }
+    }
+}
+
+/// <summary>PNG row filter types (PNG specification §9.2) that <see cref="PngWriter"/> can use for all rows.</summary>
+internal enum PngRowFilter
+{
+    /// <summary>Type 0: the bytes as they are.</summary>
+    None = 0,
+
+    /// <summary>Type 1: each byte minus the corresponding byte of the pixel to the left.</summary>
+    Sub = 1,
+
+    /// <summary>Type 2: each byte minus the byte above.</summary>
+    Up = 2,
+}
