@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using SkiaSharp;
 
@@ -87,6 +88,7 @@ internal static class PngWriter
         var slices = new SliceResult[layout.Count];
         var source = new PixelSource(pixmap, info.Width, info.Height, pixmap.RowBytes, info.AlphaType, (int)rowLength, filter);
         var workers = maxParallelism > 0 ? maxParallelism : DefaultParallelism;
+        // (Should a slice fail, the buffers of the finished ones are left to the garbage collector.)
         if (workers == 1 || layout.Count == 1)
         {
             for (var i = 0; i < layout.Count; i++)
@@ -100,7 +102,17 @@ internal static class PngWriter
                 slices[i] = CompressSlice(source, layout.RowsPerSlice * i, Math.Min(info.Height, layout.RowsPerSlice * (i + 1)), i == 0, i == layout.Count - 1));
         }
 
-        WriteFile(destination, info.Width, info.Height, opaque, dpi, slices);
+        try
+        {
+            WriteFile(destination, info.Width, info.Height, opaque, dpi, slices);
+        }
+        finally
+        {
+            foreach (var slice in slices)
+            {
+                ArrayPool<byte>.Shared.Return(slice.Buffer);
+            }
+        }
     }
 
     /// <summary>How the rows of an image are cut into slices (rule 3).</summary>
@@ -139,6 +151,7 @@ internal static class PngWriter
     /// <param name="crc">The running value (start with 0xFFFFFFFF; xor with 0xFFFFFFFF at the end).</param>
     /// <param name="data">The bytes.</param>
     /// <returns>The new running value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop: fully optimised from the first call (a CLI renders once)
     public static uint UpdateCrc(uint crc, ReadOnlySpan<byte> data)
     {
         // Eight bytes per step ("slicing by 8"): table k holds the CRC contribution of a byte followed by k zero bytes.
@@ -185,7 +198,7 @@ internal static class PngWriter
                 FilterRows(source, firstRow, endRow, rows, filtered);
             }
 
-            using var compressed = new MemoryStream(Math.Max(256, length / 8));
+            using var compressed = new PooledBufferStream(Math.Max(256, length / 8));
             long flushedLength;
             using (var zlib = new ZLibStream(compressed, new ZLibCompressionOptions { CompressionLevel = ZLibLevel, CompressionStrategy = ZLibCompressionStrategy.Default }, leaveOpen: true))
             {
@@ -195,10 +208,11 @@ internal static class PngWriter
             }
 
             // ZLibStream wrote: 2-byte header, deflate data (sync-flushed at flushedLength, then the final block), Adler-32.
-            var buffer = compressed.GetBuffer();
             var total = (int)compressed.Length;
+            var buffer = compressed.Detach();
             if (total < 6 || flushedLength < 2 || (buffer[0] & 0x0F) != 8 || (buffer[1] & 0x20) != 0)
             {
+                ArrayPool<byte>.Shared.Return(buffer);
                 throw new MapRenderingException("PNG encoding failed: the zlib stream has an unexpected layout.");
             }
 
@@ -269,6 +283,7 @@ internal static class PngWriter
     }
 
     /// <summary>target[i] = a[i] − b[i] (mod 256) for i &lt; target.Length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop: fully optimised from the first call (a CLI renders once)
     private static void Subtract(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> target)
     {
         var n = target.Length;
@@ -398,7 +413,74 @@ internal static class PngWriter
         return table;
     }
 
-    /// <summary>A compressed slice: its deflate data is <c>Buffer[2..End]</c> (after the 2-byte zlib header of ZLibStream).</summary>
+    /// <summary>A write-only stream into a growing buffer from <see cref="ArrayPool{T}.Shared"/> (no large-object heap garbage per render).</summary>
+    private sealed class PooledBufferStream(int capacity) : Stream
+    {
+        private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        private int _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        /// <summary>Hands the buffer (the data is its first <see cref="Length"/> bytes) to the caller, who returns it to the pool.</summary>
+        public byte[] Detach()
+        {
+            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferStream));
+            _buffer = null;
+            return buffer;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var target = _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferStream));
+            if (_length + buffer.Length > target.Length)
+            {
+                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_length + buffer.Length, target.Length * 2));
+                target.AsSpan(0, _length).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(target);
+                _buffer = target = grown;
+            }
+
+            buffer.CopyTo(target.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_buffer is { } buffer)
+            {
+                _buffer = null;
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>A compressed slice (its buffer is pooled): its deflate data is <c>Buffer[2..End]</c> (after the 2-byte zlib header of ZLibStream).</summary>
     private sealed record SliceResult(byte[] Buffer, int End, uint Adler, long Length, bool First)
     {
         /// <summary>The zlib header (deflate, 32 KiB window, FLEVEL 1 "fast", FCHECK: 0x785E % 31 = 0) before the first slice.</summary>
@@ -444,6 +526,7 @@ internal static class PngWriter
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop: fully optimised from the first call (a CLI renders once)
         private static void PackOpaque(ReadOnlySpan<byte> rgba, Span<byte> rgb)
         {
             var pixels = rgba.Length / 4;
@@ -465,6 +548,7 @@ internal static class PngWriter
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop: fully optimised from the first call (a CLI renders once)
         private static void Unpremultiply(ReadOnlySpan<byte> premul, Span<byte> target)
         {
             var table = UnpremultiplyTable.Value;
