@@ -188,6 +188,31 @@ public sealed class PngWriterTests
         Assert.HasCount(450 * (1 + (600 * 3)), Inflate(chunks));
     }
 
+    [TestMethod]
+    public void RenderPng_TransparentBackground_WritesRgbaWithTransparentCorner()
+    {
+        // arrange: the Warendorf map on a fully transparent background
+        var spec = TestMaps.WarendorfSpec(PageSize.FromPixels(600, 450, 96)) with { Style = MapStyle.Default with { Background = new MapColor(255, 255, 255, 0) } };
+
+        // act
+        var png = TestMaps.RenderPng(spec, out _);
+
+        // assert: colour type 6 (RGBA); the top-left corner (page margin) stays transparent, the map itself is drawn
+        Assert.AreEqual(6, png[25]);
+        using var decoded = SKBitmap.Decode(png, new SKImageInfo(600, 450, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        Assert.AreEqual((byte)0, decoded.GetPixel(0, 0).Alpha);
+        var opaque = 0;
+        for (var y = 0; y < 450; y += 5)
+        {
+            for (var x = 0; x < 600; x += 5)
+            {
+                opaque += decoded.GetPixel(x, y).Alpha == 255 ? 1 : 0;
+            }
+        }
+
+        Assert.IsGreaterThan(1000, opaque, "the districts must be drawn opaque");
+    }
+
     private static byte[] Encode(SKBitmap bitmap, double? dpi, PngRowFilter filter = PngRowFilter.None, int maxParallelism = 0)
     {
         using var pixmap = bitmap.PeekPixels();
