@@ -91,10 +91,16 @@ public static partial class MapRenderer
     /// <exception cref="ArgumentException">The spec cannot produce a visible map, or the stream is not writable.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Unknown format.</exception>
     /// <exception cref="MapRenderingException">The font is missing or encoding failed.</exception>
-    public static MapRenderResult Render(MapSpec spec, Stream destination, MapFormat format)
+    public static MapRenderResult Render(MapSpec spec, Stream destination, MapFormat format) => Render(spec, destination, format, -1);
+
+    /// <summary>
+    /// As the public overload, with at most <paramref name="paintThreads"/> threads painting the tiles of a raster (−1: the
+    /// core count; 0: no tiles). Tests compare these.
+    /// </summary>
+    internal static MapRenderResult Render(MapSpec spec, Stream destination, MapFormat format, int paintThreads)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return RenderModel(PageModel.From(spec), destination, format);
+        return RenderModel(PageModel.From(spec), destination, format, paintThreads);
     }
 
     /// <summary>Renders small multiples in <paramref name="format"/> into <paramref name="destination"/>.</summary>
@@ -172,7 +178,7 @@ public static partial class MapRenderer
         };
     }
 
-    private static MapRenderResult RenderModel(PageModel model, Stream destination, MapFormat format)
+    private static MapRenderResult RenderModel(PageModel model, Stream destination, MapFormat format, int paintThreads = -1)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (!destination.CanWrite)
@@ -181,7 +187,7 @@ public static partial class MapRenderer
         }
 
         using var page = PageLayouter.Prepare(model);
-        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg, raster: format == MapFormat.Png);
+        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg);
         var w = page.Layout.Page.WidthPx;
         var h = page.Layout.Page.HeightPx;
         switch (format)
@@ -191,6 +197,7 @@ public static partial class MapRenderer
                     // An opaque background lets the encoder write RGB instead of RGBA (a quarter less data to deflate).
                     var alpha = model.Style.Background.A == 255 ? SKAlphaType.Opaque : SKAlphaType.Premul;
                     using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, alpha));
+                    painter = new MapPainter(page, textAsPaths: false, raster: bitmap, paintThreads: paintThreads);
                     using (var canvas = new SKCanvas(bitmap))
                     {
                         painter.Draw(canvas);
