@@ -16,6 +16,41 @@ def fmt(v):
     return "%.1f ms" % (v * 1000) if v < 1 else "%.2f s" % v
 
 
+def peer_steps(run):
+    """A peer's step minima under our step names: the numpy variants count as the step, and mapshaper's render (SVG, then
+    rsvg-convert to PNG) is the sum of its two parts."""
+    out = {}
+    for name, v in run.get("timings_s", {}).items():
+        out[name[:-len("_numpy")] if name.endswith("_numpy") else name] = v["min"]
+    if "g_render_svg" in out and "g_svg_to_png" in out:
+        out["g_render_png"] = out.pop("g_render_svg") + out.pop("g_svg_to_png")
+    return out
+
+
+def sums(cs, peers):
+    """Sum of steps, like for like: for each peer the steps it ran (start-up included, as in the shared summariser's
+    "sum of steps"), against our time for the same steps. A peer that skips the costly steps (mapshaper has no weights,
+    Moran or Fisher-Jenks) is compared on what it does; steps we do not run (mapshaper's d_nice) are left out and named."""
+    ours = {k: v["min"] for k, v in cs["timings_s"].items()}
+    rows = []
+    for t, r in sorted(peers.items()):
+        p = peer_steps(r)
+        common = [k for k in p if k in ours and (k in STEPS or k == "load_libs")]
+        if not common:
+            continue
+        ps, gs = sum(p[k] for k in common), sum(ours[k] for k in common)
+        left = sorted(k for k in p if k not in common)
+        rows.append((ps / gs if gs else 0, t, ps, gs, len(common), left))
+    if not rows:
+        return
+    print("\n| peer | its sum of steps | GeoPrevention, same steps | steps | faster by | peer steps left out |")
+    print("|---|---|---|---|---|---|")
+    for ratio, t, ps, gs, k, left in sorted(rows):
+        print("| %s | %s | %s | %d | %.1f× | %s |" % (t, fmt(ps), fmt(gs), k, ratio, ", ".join(left) or "–"))
+    ratio, t, _, _, _, _ = min(rows)
+    print("\nFastest peer on its own steps: %s; GeoPrevention is %.1f× faster on the same steps.\n" % (t, ratio))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -42,30 +77,21 @@ def main():
         print("### N = %d\n" % n)
         print("| step | GeoPrevention | fastest peer | peer time | ratio GP/peer |")
         print("|---|---|---|---|---|")
-        gp_sum = 0.0
-        peer_sums = {}
         for step in STEPS:
             g = cs["timings_s"].get(step)
             if g is None:
                 continue
             gmin = g["min"]
-            gp_sum += gmin
             best, bestv = None, None
             for t, r in peers.items():
-                for name in (step, step + "_numpy"):
-                    v = r.get("timings_s", {}).get(name)
-                    if v:
-                        peer_sums[t] = peer_sums.get(t, 0.0) + v["min"]
-                        if bestv is None or v["min"] < bestv:
-                            best, bestv = t, v["min"]
+                v = peer_steps(r).get(step)
+                if v is not None and (bestv is None or v < bestv):
+                    best, bestv = t, v
             if step == "d_fisher" and ckmin is not None and (bestv is None or ckmin < bestv):
                 best, bestv = "ckmeans (js)", ckmin
             ratio = "%.2f" % (gmin / bestv) if bestv else "–"
             print("| %s | %s | %s | %s | %s |" % (step, fmt(gmin), best or "–", fmt(bestv), ratio))
-        if peer_sums:
-            bt = min(peer_sums, key=peer_sums.get)
-            print("\nSum of steps: GeoPrevention %s; fastest peer sum %s (%s): %.1f× faster.\n"
-                  % (fmt(gp_sum), fmt(peer_sums[bt]), bt, peer_sums[bt] / gp_sum if gp_sum else 0))
+        sums(cs, peers)
     hf = d.get("hyperfine_end_to_end_s") or {}
     if hf:
         print("### Whole process (hyperfine, mean of 3 runs)\n")

@@ -21,7 +21,7 @@ public class PngEncodeBenchmarks
     [Params(10_000, 100_000)]
     public int N { get; set; }
 
-    /// <summary>Renders the map and keeps its pixels as an opaque Rgba8888 bitmap.</summary>
+    /// <summary>Renders the map and keeps its pixels as an opaque bitmap in the platform's byte order, as the renderer paints.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -37,10 +37,10 @@ public class PngEncodeBenchmarks
         using var png = new MemoryStream();
         MapRenderer.RenderPng(spec, png);
         using var decoded = SKBitmap.Decode(png.ToArray());
-        _bitmap = new SKBitmap(new SKImageInfo(decoded.Width, decoded.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        if (!decoded.CopyTo(_bitmap, SKColorType.Rgba8888))
+        _bitmap = new SKBitmap(new SKImageInfo(decoded.Width, decoded.Height, SKImageInfo.PlatformColorType, SKAlphaType.Opaque));
+        if (!decoded.CopyTo(_bitmap, SKImageInfo.PlatformColorType))
         {
-            throw new InvalidOperationException("could not convert the raster to Rgba8888");
+            throw new InvalidOperationException("could not convert the raster to the platform colour type");
         }
 
         _pixmap = _bitmap.PeekPixels();

@@ -159,14 +159,36 @@ public sealed class PngWriterTests
     }
 
     [TestMethod]
-    public void Write_Bgra8888_ThrowsNamingTheColourType()
+    public void Write_Rgb565_ThrowsNamingTheColourType()
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(4, 4, SKColorType.Bgra8888, SKAlphaType.Opaque));
+        using var bitmap = new SKBitmap(new SKImageInfo(4, 4, SKColorType.Rgb565, SKAlphaType.Opaque));
         using var pixmap = bitmap.PeekPixels();
 
         var e = Assert.ThrowsExactly<MapRenderingException>(() => PngWriter.Write(pixmap, new MemoryStream(), null));
 
-        StringAssert.Contains(e.Message, "Bgra8888", StringComparison.Ordinal);
+        StringAssert.Contains(e.Message, "Rgb565", StringComparison.Ordinal);
+    }
+
+    [TestMethod]
+    [DataRow(1001, 601, SKAlphaType.Opaque)]
+    [DataRow(1001, 601, SKAlphaType.Premul)]
+    [DataRow(1001, 601, SKAlphaType.Unpremul)]
+    [DataRow(7, 3, SKAlphaType.Premul)]
+    public void Write_BgraPixels_SameBytesAsTheSameImageInRgba(int width, int height, SKAlphaType alpha)
+    {
+        // arrange: one image in both byte orders (the renderer paints in the platform's BGRA order)
+        using var rgba = RandomBitmap(width, height, alpha, seed: 21);
+        using var bgra = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, alpha));
+        Assert.IsTrue(rgba.CopyTo(bgra, SKColorType.Bgra8888));
+        Assert.AreEqual(rgba.GetPixelSpan()[0], bgra.GetPixelSpan()[2], "the copy must swap red and blue");
+
+        // act
+        var fromRgba = Encode(rgba, 150);
+        var fromBgra = Encode(bgra, 150);
+
+        // assert
+        CollectionAssert.AreEqual(fromRgba, fromBgra);
+        AssertDecodesTo(bgra, fromBgra);
     }
 
     [TestMethod]

@@ -91,10 +91,16 @@ public static partial class MapRenderer
     /// <exception cref="ArgumentException">The spec cannot produce a visible map, or the stream is not writable.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Unknown format.</exception>
     /// <exception cref="MapRenderingException">The font is missing or encoding failed.</exception>
-    public static MapRenderResult Render(MapSpec spec, Stream destination, MapFormat format)
+    public static MapRenderResult Render(MapSpec spec, Stream destination, MapFormat format) => Render(spec, destination, format, -1);
+
+    /// <summary>
+    /// As the public overload, with at most <paramref name="paintThreads"/> threads painting the tiles of a raster (−1: the
+    /// core count; 0: no tiles). Tests compare these.
+    /// </summary>
+    internal static MapRenderResult Render(MapSpec spec, Stream destination, MapFormat format, int paintThreads)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return RenderModel(PageModel.From(spec), destination, format);
+        return RenderModel(PageModel.From(spec), destination, format, paintThreads);
     }
 
     /// <summary>Renders small multiples in <paramref name="format"/> into <paramref name="destination"/>.</summary>
@@ -172,7 +178,7 @@ public static partial class MapRenderer
         };
     }
 
-    private static MapRenderResult RenderModel(PageModel model, Stream destination, MapFormat format)
+    private static MapRenderResult RenderModel(PageModel model, Stream destination, MapFormat format, int paintThreads = -1)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (!destination.CanWrite)
@@ -181,7 +187,7 @@ public static partial class MapRenderer
         }
 
         using var page = PageLayouter.Prepare(model);
-        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg, raster: format == MapFormat.Png);
+        var painter = new MapPainter(page, textAsPaths: format == MapFormat.Svg);
         var w = page.Layout.Page.WidthPx;
         var h = page.Layout.Page.HeightPx;
         switch (format)
@@ -190,15 +196,19 @@ public static partial class MapRenderer
                 {
                     // An opaque background lets the encoder write RGB instead of RGBA (a quarter less data to deflate).
                     var alpha = model.Style.Background.A == 255 ? SKAlphaType.Opaque : SKAlphaType.Premul;
-                    using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, alpha));
+                    // The platform's native byte order (BGRA on x86/ARM): Skia blends opaque fills into it with its fast
+                    // paths, while RGBA sends every span through the generic load/blend/store pipeline (measured 2.5× slower
+                    // for map fills). The PNG encoder swizzles.
+                    using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKImageInfo.PlatformColorType, alpha));
+                    painter = new MapPainter(page, textAsPaths: false, raster: bitmap, paintThreads: paintThreads);
                     using (var canvas = new SKCanvas(bitmap))
                     {
                         painter.Draw(canvas);
                     }
 
                     using var pixmap = bitmap.PeekPixels();
-                    // Our own writer (PngWriter): Up filter, zlib level 1 in parallel slices, plus pHYs with the page DPI;
-                    // Skia's single-threaded encoder was the largest single part of the 1600 × 1600 render time.
+                    // Our own writer (PngWriter): unfiltered rows, zlib level 2 in parallel slices, plus pHYs with the page DPI;
+                    // Skia's single-threaded encoder took 30–50 ms of the 1600 × 1600 render (docs/performance.md, "PNG encoder").
                     PngWriter.Write(pixmap, destination, model.Page.Dpi);
                     break;
                 }

@@ -14,7 +14,8 @@ namespace GeoPrevention.Rendering.Internal;
 /// </summary>
 /// <remarks>
 /// Rules:
-/// 1. Input: <see cref="SKColorType.Rgba8888"/> pixels. <see cref="SKAlphaType.Opaque"/> is written as colour type 2
+/// 1. Input: <see cref="SKColorType.Rgba8888"/> or <see cref="SKColorType.Bgra8888"/> pixels (the renderer paints in the
+///    platform's native BGRA order; the writer swizzles to PNG's RGB order). <see cref="SKAlphaType.Opaque"/> is written as colour type 2
 ///    (RGB, alpha dropped); premultiplied or unpremultiplied pixels as colour type 6 (RGBA, not premultiplied).
 ///    Premultiplied values are un-premultiplied as <c>round(c · 255 / a)</c> (0 where a = 0), so decoding and
 ///    premultiplying again (<c>round(u · a / 255)</c>) gives back exactly the input pixels.
@@ -56,20 +57,20 @@ internal static class PngWriter
     public static int DefaultParallelism => Math.Clamp(Environment.ProcessorCount, 1, 8);
 
     /// <summary>Writes <paramref name="pixmap"/> as a PNG to <paramref name="destination"/>.</summary>
-    /// <param name="pixmap">Rgba8888 pixels.</param>
+    /// <param name="pixmap">Rgba8888 or Bgra8888 pixels.</param>
     /// <param name="destination">A writable stream; the PNG is written at its current position.</param>
     /// <param name="dpi">The resolution for the pHYs chunk, or null to leave the chunk out.</param>
     /// <param name="filter">The row filter.</param>
     /// <param name="maxParallelism">Worker count (1..8 sensible), or 0 for <see cref="DefaultParallelism"/>. Does not change the bytes.</param>
-    /// <exception cref="MapRenderingException">The pixmap is not Rgba8888, is empty, or too large for a PNG.</exception>
+    /// <exception cref="MapRenderingException">The pixmap is not Rgba8888 or Bgra8888, is empty, or too large for a PNG.</exception>
     public static void Write(SKPixmap pixmap, Stream destination, double? dpi, PngRowFilter filter = PngRowFilter.None, int maxParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(pixmap);
         ArgumentNullException.ThrowIfNull(destination);
         var info = pixmap.Info;
-        if (info.ColorType != SKColorType.Rgba8888)
+        if (info.ColorType is not (SKColorType.Rgba8888 or SKColorType.Bgra8888))
         {
-            throw new MapRenderingException($"PNG encoding failed: the pixels are {info.ColorType}, the encoder needs Rgba8888.");
+            throw new MapRenderingException($"PNG encoding failed: the pixels are {info.ColorType}, the encoder needs Rgba8888 or Bgra8888.");
         }
 
         if (info.Width <= 0 || info.Height <= 0 || pixmap.GetPixels() == IntPtr.Zero)
@@ -87,7 +88,7 @@ internal static class PngWriter
 
         var layout = SliceLayout(info.Width, info.Height, channels);
         var slices = new SliceResult[layout.Count];
-        var source = new PixelSource(pixmap, info.Width, info.Height, pixmap.RowBytes, info.AlphaType, (int)rowLength, filter);
+        var source = new PixelSource(pixmap, info.Width, info.Height, pixmap.RowBytes, info.AlphaType, info.ColorType == SKColorType.Bgra8888, (int)rowLength, filter);
         var workers = maxParallelism > 0 ? maxParallelism : DefaultParallelism;
         // (Should a slice fail, the buffers of the finished ones are left to the garbage collector.)
         if (workers == 1 || layout.Count == 1)
@@ -502,9 +503,12 @@ internal static class PngWriter
     }
 
     /// <summary>Reads rows of the pixmap in PNG sample order (RGB or un-premultiplied RGBA).</summary>
-    private sealed class PixelSource(SKPixmap pixmap, int width, int height, int rowBytes, SKAlphaType alpha, int rowLength, PngRowFilter filter)
+    private sealed class PixelSource(SKPixmap pixmap, int width, int height, int rowBytes, SKAlphaType alpha, bool bgra, int rowLength, PngRowFilter filter)
     {
-        private static readonly Vector128<byte> PackRgb = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80);
+        // Shuffle masks, 4 pixels of 16 bytes in: RGBA → RGB, BGRA → RGB (the last 4 lanes zero), BGRA → RGBA.
+        private static readonly Vector128<byte> RgbaToRgb = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80);
+        private static readonly Vector128<byte> BgraToRgb = Vector128.Create((byte)2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, 0x80, 0x80, 0x80, 0x80);
+        private static readonly Vector128<byte> BgraToRgba = Vector128.Create((byte)2, 1, 0, 3, 6, 5, 4, 7, 10, 9, 8, 11, 14, 13, 12, 15);
 
         public int RowLength => rowLength;
 
@@ -521,53 +525,71 @@ internal static class PngWriter
             }
 
             var row = pixmap.GetPixelSpan().Slice(y * rowBytes, width * 4);
+            // Byte offset of red in a source pixel: 0 for RGBA, 2 for BGRA (blue is at 2 − red).
+            var red = bgra ? 2 : 0;
             switch (alpha)
             {
                 case SKAlphaType.Opaque:
-                    PackOpaque(row, target);
+                    Pack(row, target, bgra ? BgraToRgb : RgbaToRgb, 3, red);
                     break;
                 case SKAlphaType.Premul:
-                    Unpremultiply(row, target);
+                    Unpremultiply(row, target, red);
                     break;
                 default:
-                    row.CopyTo(target);
+                    if (bgra)
+                    {
+                        Pack(row, target, BgraToRgba, 4, red);
+                    }
+                    else
+                    {
+                        row.CopyTo(target);
+                    }
+
                     break;
             }
         }
 
+        /// <summary>Writes each pixel's R, G, B (and A when <paramref name="channels"/> is 4) in PNG order.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop: fully optimised from the first call (a CLI renders once)
-        private static void PackOpaque(ReadOnlySpan<byte> rgba, Span<byte> rgb)
+        private static void Pack(ReadOnlySpan<byte> source, Span<byte> target, Vector128<byte> mask, int channels, int red)
         {
-            var pixels = rgba.Length / 4;
+            var pixels = source.Length / 4;
             var i = 0;
             if (Vector128.IsHardwareAccelerated)
             {
-                // 4 pixels in, 12 bytes out; the 4 zero bytes after them are overwritten by the next step or the slack.
+                // 4 pixels in, 4 × channels bytes out; for RGB the 4 zero bytes after them are overwritten by the next
+                // step or land in the slack.
                 for (; i <= pixels - 4; i += 4)
                 {
-                    Vector128.Shuffle(Vector128.Create(rgba.Slice(i * 4, 16)), PackRgb).CopyTo(rgb.Slice(i * 3, 16));
+                    Vector128.Shuffle(Vector128.Create(source.Slice(i * 4, 16)), mask).CopyTo(target.Slice(i * channels, 16));
                 }
             }
 
             for (; i < pixels; i++)
             {
-                rgb[i * 3] = rgba[i * 4];
-                rgb[(i * 3) + 1] = rgba[(i * 4) + 1];
-                rgb[(i * 3) + 2] = rgba[(i * 4) + 2];
+                var s = i * 4;
+                var t = i * channels;
+                target[t] = source[s + red];
+                target[t + 1] = source[s + 1];
+                target[t + 2] = source[s + 2 - red];
+                if (channels == 4)
+                {
+                    target[t + 3] = source[s + 3];
+                }
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop: fully optimised from the first call (a CLI renders once)
-        private static void Unpremultiply(ReadOnlySpan<byte> premul, Span<byte> target)
+        private static void Unpremultiply(ReadOnlySpan<byte> premul, Span<byte> target, int red)
         {
             var table = UnpremultiplyTable.Value;
             for (var i = 0; i < premul.Length; i += 4)
             {
                 var a = premul[i + 3];
                 var rowStart = a * 256;
-                target[i] = table[rowStart + premul[i]];
+                target[i] = table[rowStart + premul[i + red]];
                 target[i + 1] = table[rowStart + premul[i + 1]];
-                target[i + 2] = table[rowStart + premul[i + 2]];
+                target[i + 2] = table[rowStart + premul[i + 2 - red]];
                 target[i + 3] = a;
             }
         }
