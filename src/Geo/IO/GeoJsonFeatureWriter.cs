@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using GeoPrevention.Geo.Crs;
 using NetTopologySuite.Geometries;
@@ -45,16 +43,10 @@ internal sealed class GeoJsonFeatureWriter(Utf8JsonWriter json, CoordinateTransf
     /// <remarks>
     /// <list type="number">
     /// <item><description>Fewer than two workers or a single chunk: one <see cref="GeoJsonFeatureWriter"/> writes straight to the stream.</description></item>
-    /// <item><description>Otherwise the features are split into chunks of <paramref name="chunkSize"/>; each worker thread has its own
-    /// feature writer, JSON writer and transformer (ProjNet's transforms are not documented as thread-safe) and formats the next
-    /// unclaimed chunk into a reusable buffer; the calling thread writes the buffers to the stream strictly in chunk order.</description></item>
-    /// <item><description>Each chunk is formatted after the collection's opening, so the JSON writer is at the same depth (and
-    /// indentation) as in the sequential mode; the opening is cut off again for all but the first chunk, a comma joins the
-    /// chunks, and only the last chunk closes the collection.</description></item>
-    /// <item><description>A worker may claim chunk c only when chunk c − 2·workers has been written: at most 2·workers chunk buffers
-    /// exist, whatever the layer's size.</description></item>
-    /// <item><description>A chunk that fails keeps its exception; the writer rethrows it when it reaches that chunk, so the exception
-    /// is the one the sequential mode throws (the first failing feature), and the remaining workers are stopped.</description></item>
+    /// <item><description>Otherwise <see cref="GeoJsonChunkPipeline"/> splits the features into chunks of <paramref name="chunkSize"/> and
+    /// formats them on <paramref name="workers"/> threads (the caller's and workers − 1 more), each with its own feature writer,
+    /// JSON writer and transformer (ProjNet's transforms are not documented as thread-safe); the chunks reach the stream strictly
+    /// in order. See there for the ordering, memory and error rules.</description></item>
     /// </list>
     /// </remarks>
     /// <param name="stream">The target stream.</param>
@@ -92,7 +84,8 @@ internal sealed class GeoJsonFeatureWriter(Utf8JsonWriter json, CoordinateTransf
             transforms[i] = createTransform();
         }
 
-        new ChunkPipeline(layer, decimals, options, chunkSize, chunks, 2 * workers).Run(stream, transforms);
+        using var pipeline = new GeoJsonChunkPipeline(layer, decimals, options, chunkSize, chunks, 2 * workers);
+        pipeline.Run(stream, transforms);
     }
 
     /// <summary>Writes the whole layer as one FeatureCollection (the sequential mode).</summary>
@@ -412,141 +405,4 @@ internal sealed class GeoJsonFeatureWriter(Utf8JsonWriter json, CoordinateTransf
         return area2 > 0;
     }
 
-    /// <summary>The parallel mode of <see cref="Write"/>: workers format chunks into slot buffers, the caller writes them in order.</summary>
-    private sealed class ChunkPipeline(VectorLayer layer, int decimals, JsonWriterOptions options, int chunkSize, int chunkCount, int window)
-    {
-        private readonly object _gate = new();
-        private readonly Slot[] _slots = [.. Enumerable.Range(0, window).Select(_ => new Slot())];
-        private int _next;
-        private int _written;
-        private bool _stopped;
-
-        public void Run(Stream stream, CoordinateTransformer?[] transforms)
-        {
-            var tasks = transforms.Select(t => Task.Factory.StartNew(() => Work(t), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-            try
-            {
-                for (var c = 0; c < chunkCount; c++)
-                {
-                    var slot = _slots[c % window];
-                    lock (_gate)
-                    {
-                        while (!slot.Ready)
-                        {
-                            Monitor.Wait(_gate);
-                        }
-                    }
-
-                    slot.Error?.Throw();
-                    if (c > 0)
-                    {
-                        stream.Write(","u8);
-                    }
-
-                    stream.Write(slot.Buffer.WrittenSpan[slot.Skip..]);
-                    lock (_gate)
-                    {
-                        slot.Ready = false;
-                        _written++;
-                        Monitor.PulseAll(_gate);
-                    }
-                }
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _stopped = true;
-                    Monitor.PulseAll(_gate);
-                }
-
-                Task.WaitAll(tasks);
-            }
-        }
-
-        private void Work(CoordinateTransformer? transform)
-        {
-            Utf8JsonWriter? json = null;
-            GeoJsonFeatureWriter? writer = null;
-            try
-            {
-                while (true)
-                {
-                    int c;
-                    lock (_gate)
-                    {
-                        // Chunk c reuses the buffer of chunk c − window, which must have been written.
-                        while (!_stopped && _next < chunkCount && _next >= _written + window)
-                        {
-                            Monitor.Wait(_gate);
-                        }
-
-                        if (_stopped || _next >= chunkCount)
-                        {
-                            return;
-                        }
-
-                        c = _next++;
-                    }
-
-                    var slot = _slots[c % window];
-                    slot.Buffer.ResetWrittenCount();
-                    var skip = 0;
-                    ExceptionDispatchInfo? error = null;
-                    try
-                    {
-                        if (json is null || writer is null)
-                        {
-                            json = new Utf8JsonWriter(slot.Buffer, options);
-                            writer = new GeoJsonFeatureWriter(json, transform, decimals);
-                        }
-                        else
-                        {
-                            json.Reset(slot.Buffer);
-                        }
-
-                        writer.WriteStart();
-                        json.Flush();
-                        skip = c == 0 ? 0 : slot.Buffer.WrittenCount;
-                        writer.WriteFeatures(layer, c * chunkSize, Math.Min(layer.Features.Count, (c + 1) * chunkSize));
-                        if (c == chunkCount - 1)
-                        {
-                            writer.WriteEnd();
-                        }
-
-                        json.Flush();
-                    }
-                    catch (Exception ex)
-                    {
-                        // Kept for the writer, which rethrows it in chunk order (see Write, rule 5).
-                        error = ExceptionDispatchInfo.Capture(ex);
-                    }
-
-                    lock (_gate)
-                    {
-                        slot.Skip = skip;
-                        slot.Error = error;
-                        slot.Ready = true;
-                        Monitor.PulseAll(_gate);
-                    }
-                }
-            }
-            finally
-            {
-                json?.Dispose();
-            }
-        }
-
-        /// <summary>A chunk buffer and the state of the chunk in it; fields are guarded by the gate (Ready) or published by it.</summary>
-        private sealed class Slot
-        {
-            public ArrayBufferWriter<byte> Buffer { get; } = new(1 << 16);
-
-            public int Skip { get; set; }
-
-            public ExceptionDispatchInfo? Error { get; set; }
-
-            public bool Ready { get; set; }
-        }
-    }
 }
