@@ -13,6 +13,7 @@ namespace GeoPrevention.Benchmarks;
 /// Run: <c>dotnet run -c Release --project bench/GeoPrevention.Benchmarks -- --filter '*GeoJsonWriteBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class GeoJsonWriteBenchmarks
 {
     private VectorLayer _joined = null!;

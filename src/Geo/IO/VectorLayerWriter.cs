@@ -75,7 +75,7 @@ public static class VectorLayerWriter
     /// benchmark); RFC 7946 §11.2 suggests 6 (≈ 0.11 m) for smaller files. The same layer gives byte-identical output on every run.</para>
     /// <para>Reprojection happens while writing, one coordinate sequence at a time (see <see cref="Reprojector"/>); ring orientation is
     /// decided on the written (WGS 84) coordinates.</para>
-    /// <para>Layers of 4 096 features or more are formatted in parallel, one thread per core, in fixed chunks of 2 048 features
+    /// <para>Layers of 4 096 features or more are formatted in parallel, one thread per core (at most 8), in fixed chunks of 2 048 features
     /// that are written in order; the file is byte-identical to the one-thread output, and an error names the same feature as it
     /// would there. Memory stays at a few chunk buffers (about 0.75 MB each), not the whole file.</para>
     /// </remarks>
