@@ -126,6 +126,25 @@ public sealed class GeoJsonParallelWriteTests
         Assert.IsFalse(File.Exists(path));
     }
 
+    [TestMethod]
+    public void Write_StreamFailsAfterSomeChunks_ThrowsTheIOExceptionAndStopsAllThreads()
+    {
+        // The target stream fails after 100 kB (the whole file would be ≈ 0.3 MB): the writing thread's IOException reaches the
+        // caller, and no worker is left waiting for a chunk buffer (the call returns within the test's 10 s, it does not hang).
+        var layer = Districts.Value;
+        using var stream = new FailingStream(100_000);
+        var transform = Reprojector.CreateTransformer(layer.Crs, CrsRegistry.Get(4326));
+
+        var call = Task.Run(() => GeoJsonFeatureWriter.Write(
+            stream, layer, transform, () => Reprojector.CreateTransformer(layer.Crs, CrsRegistry.Get(4326)), 7, default, chunkSize: 25, workers: 3));
+
+        Assert.IsTrue(((IAsyncResult)call).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10)), "the write returned");
+        var ex = Assert.ThrowsExactly<AggregateException>(call.Wait);
+        Assert.IsInstanceOfType<IOException>(ex.InnerException);
+        Assert.AreEqual("disk full", ex.InnerException!.Message);
+        Assert.IsLessThanOrEqualTo(100_000L, stream.Written);
+    }
+
     /// <summary>The districts with the geometries at <paramref name="positions"/> replaced by a line with an x of <paramref name="x"/>.</summary>
     private static VectorLayer WithBadCoordinate(double x, params int[] positions)
     {
@@ -161,5 +180,43 @@ public sealed class GeoJsonParallelWriteTests
         }));
         list.Add(new VectorFeature(-5, Factory.CreateLineString([new(430000, 5756000), new(440000, 5766000)]), new Dictionary<string, object?>()));
         return new VectorLayer(districts.Source, districts.Format, districts.Crs, fields, list);
+    }
+
+    /// <summary>A write-only stream that throws an <see cref="IOException"/> once more than a given number of bytes are written.</summary>
+    private sealed class FailingStream(long limit) : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Written + buffer.Length > limit)
+            {
+                throw new IOException("disk full");
+            }
+
+            Written += buffer.Length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
