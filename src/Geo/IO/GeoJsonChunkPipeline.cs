@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using GeoPrevention.Geo.Crs;
@@ -64,7 +65,7 @@ internal sealed class GeoJsonChunkPipeline(VectorLayer layer, int decimals, Json
         _failure?.Throw();
         if (_written != chunkCount)
         {
-            throw new InvalidOperationException($"GeoJSON chunk pipeline stopped after {_written} of {chunkCount} chunks.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"GeoJSON chunk pipeline stopped after {_written} of {chunkCount} chunks."));
         }
     }
 
