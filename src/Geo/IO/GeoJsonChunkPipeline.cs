@@ -20,7 +20,7 @@ namespace GeoPrevention.Geo.IO;
 /// <item><description>The thread that finishes the chunk next in line writes it, and every following chunk that is ready, to the
 /// stream; one thread writes at a time, so no thread is spent on waiting for the next chunk.</description></item>
 /// <item><description>Chunk c may be claimed only when chunk c − window has been written, and it reuses that chunk's buffer: at
-/// most window buffers (rented from <see cref="ArrayPool{T}.Shared"/>, about 0.75 MB each for 2 048 districts) exist,
+/// most window buffers (rented from <see cref="ArrayPool{T}.Shared"/>, 1 MB arrays for the 0.75 MB of 2 048 peer districts) exist,
 /// whatever the layer's size.</description></item>
 /// <item><description>A chunk that fails keeps its exception. When the writing reaches that chunk, all threads stop and
 /// <see cref="Run"/> throws that exception: the first failing feature, as in the sequential mode. A failing stream write

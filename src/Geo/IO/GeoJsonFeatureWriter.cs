@@ -36,7 +36,7 @@ internal sealed class GeoJsonFeatureWriter(Utf8JsonWriter json, CoordinateTransf
     /// <summary>
     /// Most threads <see cref="DefaultWorkers"/> gives: beyond about 8 the one-at-a-time copy of the chunks into the file
     /// (≈ 35 ms for 37 MB on the 2-core test machine) outweighs a thread's share of the formatting, and 16 chunk buffers
-    /// (≈ 12 MB) are enough memory.
+    /// (1 MB each for the peer districts) are enough memory.
     /// </summary>
     internal const int MaxWorkers = 8;
 

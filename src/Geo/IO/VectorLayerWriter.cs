@@ -77,7 +77,7 @@ public static class VectorLayerWriter
     /// decided on the written (WGS 84) coordinates.</para>
     /// <para>Layers of 4 096 features or more are formatted in parallel, one thread per core (at most 8), in fixed chunks of 2 048 features
     /// that are written in order; the file is byte-identical to the one-thread output, and an error names the same feature as it
-    /// would there. Memory stays at a few chunk buffers (about 0.75 MB each), not the whole file.</para>
+    /// would there. Memory stays at a few chunk buffers (1 MB each for 2 048 districts), not the whole file.</para>
     /// </remarks>
     /// <param name="layer">The layer.</param>
     /// <param name="path">The target file.</param>
