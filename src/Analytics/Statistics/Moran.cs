@@ -334,20 +334,28 @@ public static class Moran
         var ii = new double[count];
         var lag = new double[count];
         var quad = new LisaQuadrant[count];
+        var inverseM2 = 1 / m2;
+        var zs = z.AsSpan(0, count);
+        var start = rowStart[0];
         for (var i = 0; i < count; i++)
         {
+            // One row as two spans of equal length: only the neighbour's value is bounds-checked in the inner loop.
+            var end = rowStart[i + 1];
+            var neighbours = cols.AsSpan(start, end - start);
+            var weightsOfRow = w.AsSpan(start, neighbours.Length);
             double lz = 0;
-            for (var q = rowStart[i]; q < rowStart[i + 1]; q++)
+            for (var k = 0; k < neighbours.Length; k++)
             {
-                lz += w[q] * z[cols[q]];
+                lz += weightsOfRow[k] * zs[neighbours[k]];
             }
 
-            var zi = z[i];
+            var zi = zs[i];
             lag[i] = lz;
-            ii[i] = zi / m2 * lz;
-            quad[i] = rowStart[i + 1] == rowStart[i]
+            ii[i] = zi * inverseM2 * lz;
+            quad[i] = end == start
                 ? LisaQuadrant.Isolated
                 : zi > 0 ? (lz > 0 ? LisaQuadrant.HighHigh : LisaQuadrant.HighLow) : (lz > 0 ? LisaQuadrant.LowHigh : LisaQuadrant.LowLow);
+            start = end;
         }
 
         var warnings = new List<string>();
