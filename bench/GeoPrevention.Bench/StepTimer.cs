@@ -8,19 +8,43 @@ internal sealed class StepTimer
     private readonly Dictionary<string, List<double>> _runs = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
+    /// <summary>GP_BENCH_TRACE=1: one line per step on stderr with the managed allocations and garbage collections in it.</summary>
+    private readonly bool _trace = Environment.GetEnvironmentVariable("GP_BENCH_TRACE") == "1";
+
     public T Time<T>(string step, Func<T> work)
     {
+        var gc = GcSnapshot.Take();
         var sw = Stopwatch.StartNew();
         var result = work();
         Add(step, sw.Elapsed.TotalSeconds);
+        Trace(step, sw.Elapsed, gc);
         return result;
     }
 
     public void Time(string step, Action work)
     {
+        var gc = GcSnapshot.Take();
         var sw = Stopwatch.StartNew();
         work();
         Add(step, sw.Elapsed.TotalSeconds);
+        Trace(step, sw.Elapsed, gc);
+    }
+
+    private void Trace(string step, TimeSpan elapsed, GcSnapshot before)
+    {
+        if (!_trace)
+        {
+            return;
+        }
+
+        var after = GcSnapshot.Take();
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{step,-18} {elapsed.TotalMilliseconds,9:F2} ms  allocated {(after.Allocated - before.Allocated) / 1048576.0,8:F1} MB  GCs {after.Gen0 - before.Gen0}/{after.Gen1 - before.Gen1}/{after.Gen2 - before.Gen2} (gen 0/1/2)  pauses {(after.Pause - before.Pause).TotalMilliseconds,7:F2} ms"));
+    }
+
+    private readonly record struct GcSnapshot(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Pause)
+    {
+        public static GcSnapshot Take() => new(GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
     }
 
     public void Add(string step, double seconds)
