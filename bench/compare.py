@@ -6,7 +6,7 @@ import glob
 import json
 import os
 
-STEPS = ["a_read_polygons", "a_transform", "a_area", "b_read_csv_rate", "c_join", "d_fisher", "d_quantile",
+STEPS = ["a_read_polygons", "a_transform", "a_area", "b_read_csv_rate", "c_join", "d_fisher", "d_jenks", "d_quantile",
          "d_equal", "e_weights", "e_moran_test", "e_moran_mc", "f_local_moran", "g_render_png", "h_write_geojson"]
 
 

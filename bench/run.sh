@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: GeoPrevention (C#) against the peer pipelines in ../shared/bench (R sf/classInt/spdep,
-# Python geopandas/libpysal, mapshaper, optionally QGIS) on the same generated data, in the same run.
+# Python geopandas/libpysal, QGIS (PyQGIS, headless; Debian qgis + python3-qgis, installed if missing), mapshaper) on the
+# same generated data, in the same run.
 # Not part of the tests or .ci/run. Usage (from the repository root):
-#   bash bench/run.sh                       # SIZES="100 1000 10000 100000" TOOLS="r py mapshaper cs"
+#   bash bench/run.sh                       # SIZES="100 1000 10000 100000" TOOLS="r py qgis mapshaper cs"
 #   SIZES="100 1000" TOOLS="r cs" bash bench/run.sh
 # Writes DATA and RESULTS outside the repository (default /tmp/gp-bench) and prints the ratio table
 # (GeoPrevention / fastest peer per step), which docs/performance.md quotes.
@@ -12,7 +13,7 @@ SHARED="${SHARED:-$(cd "$ROOT/../shared" && pwd)}"
 WORK="${WORK:-/tmp/gp-bench}"
 export DATA="${DATA:-$WORK/data}" RESULTS="${RESULTS:-$WORK/results}"
 export SIZES="${SIZES:-100 1000 10000 100000}"
-export TOOLS="${TOOLS:-r py mapshaper cs}"
+export TOOLS="${TOOLS:-r py qgis mapshaper cs}"
 export MAPSHAPER_MODULES="${MAPSHAPER_MODULES:-$WORK/js}"
 mkdir -p "$DATA" "$RESULTS"
 
