@@ -43,24 +43,23 @@ internal static class BenchOutputs
     {
         var children = p.YearTable.GetNumbers("children_u15");
         var sgb2 = p.YearTable.GetNumbers("sgb2_children_u15");
-        var features = new List<VectorFeature>(p.Rate.Length);
-        for (var k = 0; k < p.Rate.Length; k++)
+        var schema = new AttributeSchema(["sr_id", "name", "year", "children_u15", "sgb2_children_u15", "rate"]);
+        var features = new VectorFeature[p.Rate.Length];
+        for (var k = 0; k < features.Length; k++)
         {
             var source = p.Layer.Features[p.Order[k]];
             var row = p.Join.TableRowOf(p.Order[k]);
-            var attributes = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["sr_id"] = p.Keys[k],
-                ["name"] = source.GetText("name"),
-                ["year"] = (long)year,
-                ["children_u15"] = row < 0 ? null : (long)children[row],
-                ["sgb2_children_u15"] = row < 0 ? null : (long)sgb2[row],
-                ["rate"] = double.IsFinite(p.Rate[k]) ? p.Rate[k] : null,
-            };
-            features.Add(new VectorFeature(k, source.Geometry, attributes));
+            var attributes = schema.Row(
+                p.Keys[k],
+                source.GetText("name"),
+                (long)year,
+                row < 0 ? null : (long)children[row],
+                row < 0 ? null : (long)sgb2[row],
+                double.IsFinite(p.Rate[k]) ? p.Rate[k] : null);
+            features[k] = new VectorFeature(k, source.Geometry, attributes);
         }
 
-        var joined = new VectorLayer(p.Layer.Source, p.Layer.Format, p.Layer.Crs, ["sr_id", "name", "year", "children_u15", "sgb2_children_u15", "rate"], features);
+        var joined = new VectorLayer(p.Layer.Source, p.Layer.Format, p.Layer.Crs, schema.Fields, features);
         VectorLayerWriter.WriteGeoJson(joined, path);
     }
 }
