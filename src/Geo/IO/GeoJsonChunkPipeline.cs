@@ -20,7 +20,8 @@ namespace GeoPrevention.Geo.IO;
 /// <item><description>The thread that finishes the chunk next in line writes it, and every following chunk that is ready, to the
 /// stream; one thread writes at a time, so no thread is spent on waiting for the next chunk.</description></item>
 /// <item><description>Chunk c may be claimed only when chunk c − window has been written, and it reuses that chunk's buffer: at
-/// most window buffers (rented from <see cref="ArrayPool{T}.Shared"/>, 1 MB arrays for the 0.75 MB of 2 048 peer districts) exist,
+/// most window buffers (64 KiB segments rented from <see cref="ArrayPool{T}.Shared"/>, about 12 for the 0.75 MB of 2 048 peer
+/// districts) exist,
 /// whatever the layer's size.</description></item>
 /// <item><description>A chunk that fails keeps its exception. When the writing reaches that chunk, all threads stop and
 /// <see cref="Run"/> throws that exception: the first failing feature, as in the sequential mode. A failing stream write
@@ -188,7 +189,7 @@ internal sealed class GeoJsonChunkPipeline(VectorLayer layer, int decimals, Json
                         _stream.Write(","u8);
                     }
 
-                    _stream.Write(next.Buffer.WrittenSpan[next.Skip..]);
+                    next.Buffer.WriteTo(_stream, next.Skip);
                 }
                 catch (Exception ex)
                 {
@@ -226,52 +227,90 @@ internal sealed class GeoJsonChunkPipeline(VectorLayer layer, int decimals, Json
         public bool Ready { get; set; }
     }
 
-    /// <summary>A growing byte buffer on arrays rented from <see cref="ArrayPool{T}.Shared"/>, reused chunk after chunk.</summary>
+    /// <summary>
+    /// A byte buffer of 64 KiB segments rented from <see cref="ArrayPool{T}.Shared"/>, reused chunk after chunk. Segments stay
+    /// below the large-object threshold: a write leaves no large arrays behind, whose allocation would trigger full (generation
+    /// 2) collections in a single-pass process. A request larger than a segment (a ring of thousands of vertices is one raw JSON
+    /// value) gets a segment of its own size.
+    /// </summary>
     private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
     {
-        private byte[] _array = [];
+        private const int SegmentBytes = 1 << 16;
+        private readonly List<byte[]> _segments = [];
+        private readonly List<int> _used = [];
+        private int _current = -1;
 
+        /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
         public int WrittenCount { get; private set; }
 
-        public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, WrittenCount);
-
-        public void Clear() => WrittenCount = 0;
-
-        public void Advance(int count) => WrittenCount += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
+        public void Clear()
         {
-            Ensure(sizeHint);
-            return _array.AsMemory(WrittenCount);
+            WrittenCount = 0;
+            _current = -1;
         }
 
-        public Span<byte> GetSpan(int sizeHint = 0)
+        public void Advance(int count)
         {
-            Ensure(sizeHint);
-            return _array.AsSpan(WrittenCount);
+            _used[_current] += count;
+            WrittenCount += count;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => _segments[Ensure(sizeHint)].AsMemory(_used[_current]);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => _segments[Ensure(sizeHint)].AsSpan(_used[_current]);
+
+        /// <summary>Writes the bytes after the first <paramref name="skip"/> to <paramref name="stream"/>.</summary>
+        public void WriteTo(Stream stream, int skip)
+        {
+            for (var i = 0; i <= _current; i++)
+            {
+                var used = _used[i];
+                if (skip >= used)
+                {
+                    skip -= used;
+                    continue;
+                }
+
+                stream.Write(_segments[i].AsSpan(skip, used - skip));
+                skip = 0;
+            }
         }
 
         public void Dispose()
         {
-            if (_array.Length > 0)
+            foreach (var segment in _segments)
             {
-                ArrayPool<byte>.Shared.Return(_array);
-                _array = [];
+                ArrayPool<byte>.Shared.Return(segment);
             }
+
+            _segments.Clear();
+            _used.Clear();
+            _current = -1;
         }
 
-        private void Ensure(int sizeHint)
+        /// <summary>The index of the current segment, moved on (or replaced by a larger one) when it has less than the hint free.</summary>
+        private int Ensure(int sizeHint)
         {
-            var needed = WrittenCount + Math.Max(sizeHint, 1);
-            if (needed <= _array.Length)
+            var needed = Math.Max(sizeHint, 1);
+            if (_current >= 0 && _segments[_current].Length - _used[_current] >= needed)
             {
-                return;
+                return _current;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(1 << 20, _array.Length * 2)));
-            WrittenSpan.CopyTo(larger);
-            Dispose();
-            _array = larger;
+            _current++;
+            if (_current == _segments.Count)
+            {
+                _segments.Add(ArrayPool<byte>.Shared.Rent(Math.Max(SegmentBytes, needed)));
+                _used.Add(0);
+            }
+            else if (_segments[_current].Length < needed)
+            {
+                ArrayPool<byte>.Shared.Return(_segments[_current]);
+                _segments[_current] = ArrayPool<byte>.Shared.Rent(needed);
+            }
+
+            _used[_current] = 0;
+            return _current;
         }
     }
 }
