@@ -123,7 +123,7 @@ internal static class PngWriter
         {
             foreach (var slice in slices)
             {
-                ArrayPool<byte>.Shared.Return(slice.Buffer);
+                slice?.Data.Dispose();
             }
         }
     }
@@ -198,71 +198,77 @@ internal static class PngWriter
         var rows = source.Filter == PngRowFilter.None ? null : ArrayPool<byte>.Shared.Rent((2 * rawLength) + 32);
         try
         {
-            using var compressed = new PooledBufferStream(Math.Max(256, length / 8));
-            long flushedLength;
-            using (var zlib = new ZLibStream(compressed, new ZLibCompressionOptions { CompressionLevel = ZLibLevel, CompressionStrategy = ZLibCompressionStrategy.Default }, leaveOpen: true))
+            var compressed = new SegmentedStream();
+            try
             {
-                var previous = rows is null ? default : rows.AsSpan(0, rawLength + 16);
-                var current = rows is null ? default : rows.AsSpan(rawLength + 16, rawLength + 16);
-                if (rows is not null)
+                long flushedLength;
+                using (var zlib = new ZLibStream(compressed, new ZLibCompressionOptions { CompressionLevel = ZLibLevel, CompressionStrategy = ZLibCompressionStrategy.Default }, leaveOpen: true))
                 {
-                    if (firstRow == 0)
+                    var previous = rows is null ? default : rows.AsSpan(0, rawLength + 16);
+                    var current = rows is null ? default : rows.AsSpan(rawLength + 16, rawLength + 16);
+                    if (rows is not null)
                     {
-                        previous.Clear();
+                        if (firstRow == 0)
+                        {
+                            previous.Clear();
+                        }
+                        else
+                        {
+                            source.RawRow(firstRow - 1, previous);
+                        }
                     }
-                    else
+
+                    var used = 0;
+                    for (var y = firstRow; y < endRow; y++)
                     {
-                        source.RawRow(firstRow - 1, previous);
+                        if (used + rowLength + 16 > staging.Length)
+                        {
+                            zlib.Write(staging, 0, used);
+                            used = 0;
+                        }
+
+                        if (rows is null)
+                        {
+                            // No filter: the row goes straight into place (its slack is overwritten by the next row).
+                            staging[used] = (byte)PngRowFilter.None;
+                            source.RawRow(y, staging.AsSpan(used + 1, rawLength + 16));
+                        }
+                        else
+                        {
+                            source.RawRow(y, current);
+                            Filter(source.Filter, source.Channels, current[..rawLength], previous[..rawLength], staging.AsSpan(used, rowLength));
+                            var swap = previous;
+                            previous = current;
+                            current = swap;
+                        }
+
+                        used += rowLength;
                     }
+
+                    zlib.Write(staging, 0, used);
+                    zlib.Flush();
+                    flushedLength = compressed.Length;
                 }
 
-                var used = 0;
-                for (var y = firstRow; y < endRow; y++)
+                // ZLibStream wrote: 2-byte header, deflate data (sync-flushed at flushedLength, then the final block), Adler-32.
+                var total = compressed.Length;
+                if (total < 6 || flushedLength < 2 || (compressed.ByteAt(0) & 0x0F) != 8 || (compressed.ByteAt(1) & 0x20) != 0)
                 {
-                    if (used + rowLength + 16 > staging.Length)
-                    {
-                        zlib.Write(staging, 0, used);
-                        used = 0;
-                    }
-
-                    if (rows is null)
-                    {
-                        // No filter: the row goes straight into place (its slack is overwritten by the next row).
-                        staging[used] = (byte)PngRowFilter.None;
-                        source.RawRow(y, staging.AsSpan(used + 1, rawLength + 16));
-                    }
-                    else
-                    {
-                        source.RawRow(y, current);
-                        Filter(source.Filter, source.Channels, current[..rawLength], previous[..rawLength], staging.AsSpan(used, rowLength));
-                        var swap = previous;
-                        previous = current;
-                        current = swap;
-                    }
-
-                    used += rowLength;
+                    throw new MapRenderingException("PNG encoding failed: the zlib stream has an unexpected layout.");
                 }
 
-                zlib.Write(staging, 0, used);
-                zlib.Flush();
-                flushedLength = compressed.Length;
+                var end = last ? total - 4 : flushedLength;
+                var adler = ((uint)compressed.ByteAt(total - 4) << 24) | ((uint)compressed.ByteAt(total - 3) << 16) | ((uint)compressed.ByteAt(total - 2) << 8) | compressed.ByteAt(total - 1);
+                var slice = new SliceResult(compressed, end, adler, length, first);
+                // The running CRC of this slice's IDAT chunk (type and data so far; the last one gets the Adler-32 added later).
+                slice.Crc = compressed.UpdateCrc(UpdateCrc(UpdateCrc(0xFFFFFFFF, "IDAT"u8), slice.Prefix), 2, end);
+                return slice;
             }
-
-            // ZLibStream wrote: 2-byte header, deflate data (sync-flushed at flushedLength, then the final block), Adler-32.
-            var total = (int)compressed.Length;
-            var buffer = compressed.Detach();
-            if (total < 6 || flushedLength < 2 || (buffer[0] & 0x0F) != 8 || (buffer[1] & 0x20) != 0)
+            catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw new MapRenderingException("PNG encoding failed: the zlib stream has an unexpected layout.");
+                compressed.Dispose();
+                throw;
             }
-
-            var end = last ? total - 4 : (int)flushedLength;
-            var adler = BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(total - 4, 4));
-            var slice = new SliceResult(buffer, end, adler, length, first);
-            // The running CRC of this slice's IDAT chunk (type and data so far; the last one gets the Adler-32 added later).
-            slice.Crc = UpdateCrc(UpdateCrc(UpdateCrc(0xFFFFFFFF, "IDAT"u8), slice.Prefix), slice.Deflate);
-            return slice;
         }
         finally
         {
@@ -357,11 +363,11 @@ internal static class PngWriter
             // The slice's CRC already covers "IDAT", the zlib header (first slice) and its deflate data.
             var slice = slices[i];
             var suffix = i == slices.Length - 1 ? trailer : default;
-            BinaryPrimitives.WriteInt32BigEndian(word, slice.Prefix.Length + slice.Deflate.Length + suffix.Length);
+            BinaryPrimitives.WriteInt32BigEndian(word, checked(slice.Prefix.Length + (int)(slice.End - 2) + suffix.Length));
             destination.Write(word);
             destination.Write("IDAT"u8);
             destination.Write(slice.Prefix);
-            destination.Write(slice.Deflate);
+            slice.Data.CopyTo(destination, 2, slice.End);
             destination.Write(suffix);
             BinaryPrimitives.WriteUInt32BigEndian(word, UpdateCrc(slice.Crc, suffix) ^ 0xFFFFFFFF);
             destination.Write(word);
@@ -427,11 +433,16 @@ internal static class PngWriter
         return table;
     }
 
-    /// <summary>A write-only stream into a growing buffer from <see cref="ArrayPool{T}.Shared"/> (no large-object heap garbage per render).</summary>
-    private sealed class PooledBufferStream(int capacity) : Stream
+    /// <summary>
+    /// A write-only stream into 64 KiB segments rented from <see cref="ArrayPool{T}.Shared"/>: below the large-object
+    /// threshold, so a render leaves no large arrays behind (their allocation triggers full collections in a single-pass
+    /// process). Read back by range for the CRC and the file.
+    /// </summary>
+    private sealed class SegmentedStream : Stream
     {
-        private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(capacity);
-        private int _length;
+        private const int SegmentBytes = 1 << 16;
+        private readonly List<byte[]> _segments = [];
+        private long _length;
 
         public override bool CanRead => false;
 
@@ -447,29 +458,35 @@ internal static class PngWriter
             set => throw new NotSupportedException();
         }
 
-        /// <summary>Hands the buffer (the data is its first <see cref="Length"/> bytes) to the caller, who returns it to the pool.</summary>
-        public byte[] Detach()
+        public byte ByteAt(long position) => _segments[(int)(position / SegmentBytes)][(int)(position % SegmentBytes)];
+
+        /// <summary>Continues a running CRC-32 over the bytes from … to (exclusive).</summary>
+        public uint UpdateCrc(uint crc, long from, long to)
         {
-            var buffer = _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferStream));
-            _buffer = null;
-            return buffer;
+            ForEachRange(from, to, span => crc = PngWriter.UpdateCrc(crc, span));
+            return crc;
         }
+
+        /// <summary>Writes the bytes from … to (exclusive) to <paramref name="destination"/>.</summary>
+        public void CopyTo(Stream destination, long from, long to) => ForEachRange(from, to, destination.Write);
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            var target = _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferStream));
-            if (_length + buffer.Length > target.Length)
+            while (!buffer.IsEmpty)
             {
-                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_length + buffer.Length, target.Length * 2));
-                target.AsSpan(0, _length).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(target);
-                _buffer = target = grown;
-            }
+                var offset = (int)(_length % SegmentBytes);
+                if (offset == 0 && _length / SegmentBytes == _segments.Count)
+                {
+                    _segments.Add(ArrayPool<byte>.Shared.Rent(SegmentBytes));
+                }
 
-            buffer.CopyTo(target.AsSpan(_length));
-            _length += buffer.Length;
+                var n = Math.Min(buffer.Length, SegmentBytes - offset);
+                buffer[..n].CopyTo(_segments[(int)(_length / SegmentBytes)].AsSpan(offset));
+                buffer = buffer[n..];
+                _length += n;
+            }
         }
 
         public override void Flush()
@@ -484,25 +501,37 @@ internal static class PngWriter
 
         protected override void Dispose(bool disposing)
         {
-            if (_buffer is { } buffer)
+            foreach (var segment in _segments)
             {
-                _buffer = null;
-                ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(segment);
             }
 
+            _segments.Clear();
+            _length = 0;
             base.Dispose(disposing);
+        }
+
+        private void ForEachRange(long from, long to, SpanAction action)
+        {
+            while (from < to)
+            {
+                var offset = (int)(from % SegmentBytes);
+                var n = (int)Math.Min(to - from, SegmentBytes - offset);
+                action(_segments[(int)(from / SegmentBytes)].AsSpan(offset, n));
+                from += n;
+            }
         }
     }
 
-    /// <summary>A compressed slice (its buffer is pooled): its deflate data is <c>Buffer[2..End]</c> (after the 2-byte zlib header of ZLibStream).</summary>
-    private sealed record SliceResult(byte[] Buffer, int End, uint Adler, long Length, bool First)
+    private delegate void SpanAction(ReadOnlySpan<byte> span);
+
+    /// <summary>A compressed slice (its segments are pooled): its deflate data is bytes 2 … End of <see cref="Data"/> (after the 2-byte zlib header of ZLibStream).</summary>
+    private sealed record SliceResult(SegmentedStream Data, long End, uint Adler, long Length, bool First)
     {
         /// <summary>The zlib header (deflate, 32 KiB window, FLEVEL 1 "fast", FCHECK: 0x785E % 31 = 0) before the first slice.</summary>
         public ReadOnlySpan<byte> Prefix => First ? [0x78, 0x5E] : default;
 
-        public ReadOnlySpan<byte> Deflate => Buffer.AsSpan(2, End - 2);
-
-        /// <summary>The running (not yet inverted) CRC-32 of the IDAT chunk's type and data up to the end of <see cref="Deflate"/>.</summary>
+        /// <summary>The running (not yet inverted) CRC-32 of the IDAT chunk's type and data up to <see cref="End"/>.</summary>
         public uint Crc { get; set; }
     }
 
