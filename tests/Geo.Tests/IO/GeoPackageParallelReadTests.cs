@@ -93,6 +93,23 @@ public sealed class GeoPackageParallelReadTests
     }
 
     [TestMethod]
+    public void Read_3000RowsWithDefaultTuning_EqualsSequential()
+    {
+        // Three copies of districts_1000 (3,000 rows, above the 2,048-row threshold): the default path is the parallel one.
+        var source = Districts.Value;
+        var features = Enumerable.Range(0, 3).SelectMany(_ => source.Features).Select((f, i) => new VectorFeature(i, f.Geometry, f.Attributes)).ToList();
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "three.gpkg");
+        VectorLayerWriter.WriteGeoPackage(new VectorLayer(source.Source, source.Format, source.Crs, source.Fields, features), path);
+
+        var sequential = GeoPackageLayerReader.Read(path, new VectorReadOptions(), DecodeTuning.Sequential);
+        var parallel = GeoPackageLayerReader.Read(path, new VectorReadOptions());
+
+        Assert.HasCount(3000, parallel.Features);
+        Assert.IsTrue(parallel.Features[2999].Geometry!.EqualsExact(source.Features[999].Geometry!));
+        AssertSameLayer(sequential, parallel);
+    }
+
+    [TestMethod]
     public void Read_DefaultTuning_DecodesSmallTablesOnTheCallingThreadAndLargeOnesInParallel()
     {
         Assert.AreEqual(1, DecodeTuning.Sequential.MaxParallelism);
