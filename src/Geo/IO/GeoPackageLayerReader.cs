@@ -10,14 +10,17 @@ namespace GeoPrevention.Geo.IO;
 /// <summary>Reads one feature table of a GeoPackage through Microsoft.Data.Sqlite.</summary>
 internal static class GeoPackageLayerReader
 {
-    public static RawLayer Read(string path, VectorReadOptions options)
+    public static RawLayer Read(string path, VectorReadOptions options) => Read(path, options, DecodeTuning.Default);
+
+    /// <summary>Reads with explicit decode chunking (tests compare the parallel and the sequential path).</summary>
+    internal static RawLayer Read(string path, VectorReadOptions options, DecodeTuning tuning)
     {
         CheckSqliteHeader(path);
         try
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             connection.Open();
-            return ReadTable(path, connection, options);
+            return ReadTable(path, connection, options, tuning);
         }
         catch (SqliteException ex)
         {
@@ -45,7 +48,7 @@ internal static class GeoPackageLayerReader
         }
     }
 
-    private static RawLayer ReadTable(string path, SqliteConnection connection, VectorReadOptions options)
+    private static RawLayer ReadTable(string path, SqliteConnection connection, VectorReadOptions options, DecodeTuning tuning)
     {
         if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name = 'gpkg_contents'") is not long tables0 || tables0 == 0)
         {
@@ -107,51 +110,33 @@ internal static class GeoPackageLayerReader
         }
 
         var schema = new AttributeRow.Schema(fields);
+        var rows = new List<AttributeRow>(features.Capacity);
+        using var decoder = new GeoPackageGeometryDecoder(path, table, factory, srsId, tuning.ChunkRows, features.Capacity >= tuning.MinRowsForParallel ? tuning.MaxParallelism : 1);
         using (statement)
         {
-            var blobSrsIdReported = false;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                var index = features.Count;
-                Geometry? geometry = null;
-                if (raw.sqlite3_column_type(statement, 0) != raw.SQLITE_NULL)
-                {
-                    try
-                    {
-                        geometry = GeoPackageBinary.Read(raw.sqlite3_column_blob(statement, 0), factory, out var blobSrsId, out var padded);
-                        if (padded > 0)
-                        {
-                            diagnostics.Add(new GeoDiagnostic(GeoDiagnosticKind.Other, string.Create(CultureInfo.InvariantCulture, $"Feature {index}: {padded} ring(s) with fewer than 4 positions (collapsed, zero area) were padded by repeating their last position and stay invalid."), index));
-                        }
-
-                        if (blobSrsId != srsId && !blobSrsIdReported)
-                        {
-                            blobSrsIdReported = true;
-                            diagnostics.Add(new GeoDiagnostic(GeoDiagnosticKind.Other, string.Create(CultureInfo.InvariantCulture, $"Feature {index} has srs_id {blobSrsId} in its geometry blob, but gpkg_geometry_columns says {srsId}; the column's srs_id is used."), index));
-                        }
-                    }
-                    catch (FormatException ex)
-                    {
-                        throw new GeoDataFormatException(path, string.Create(CultureInfo.InvariantCulture, $"Table \"{table}\", feature {index}: {ex.Message}."), innerException: ex);
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        throw new GeoDataFormatException(path, string.Create(CultureInfo.InvariantCulture, $"Table \"{table}\", feature {index}: invalid coordinates ({ex.Message})."), innerException: ex);
-                    }
-                }
-
+                var isNull = raw.sqlite3_column_type(statement, 0) == raw.SQLITE_NULL;
+                decoder.Add(isNull ? default : raw.sqlite3_column_blob(statement, 0), isNull);
                 var values = new object?[columns.Length];
                 for (var i = 0; i < columns.Length; i++)
                 {
                     values[i] = columns[i].Convert(ColumnValue(statement, i + 1));
                 }
 
-                features.Add(new VectorFeature(index, geometry, new AttributeRow(schema, values)));
+                rows.Add(new AttributeRow(schema, values));
             }
 
+            // A broken blob before an SQLite error is what a row-by-row read would have met first.
+            var geometries = decoder.Finish(diagnostics);
             if (rc != raw.SQLITE_DONE)
             {
                 throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+            }
+
+            for (var index = 0; index < rows.Count; index++)
+            {
+                features.Add(new VectorFeature(index, geometries[index], rows[index]));
             }
         }
 
