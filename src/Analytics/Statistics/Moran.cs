@@ -352,9 +352,11 @@ public static class Moran
             var zi = zs[i];
             lag[i] = lz;
             ii[i] = zi * inverseM2 * lz;
-            quad[i] = end == start
-                ? LisaQuadrant.Isolated
-                : zi > 0 ? (lz > 0 ? LisaQuadrant.HighHigh : LisaQuadrant.HighLow) : (lz > 0 ? LisaQuadrant.LowHigh : LisaQuadrant.LowLow);
+            // Without branches on the data (random signs mispredict half the time): low = zi ≤ 0, lowLag = lz ≤ 0 give
+            // HighHigh 0, LowLow 1, HighLow 2, LowHigh 3 as low + 2·(low XOR lowLag).
+            var low = zi > 0 ? 0 : 1;
+            var lowLag = lz > 0 ? 0 : 1;
+            quad[i] = end == start ? LisaQuadrant.Isolated : (LisaQuadrant)(low + ((low ^ lowLag) << 1));
             start = end;
         }
 
