@@ -20,9 +20,8 @@ namespace GeoPrevention.Geo.IO;
 /// <item><description>The thread that finishes the chunk next in line writes it, and every following chunk that is ready, to the
 /// stream; one thread writes at a time, so no thread is spent on waiting for the next chunk.</description></item>
 /// <item><description>Chunk c may be claimed only when chunk c − window has been written, and it reuses that chunk's buffer: at
-/// most window buffers (64 KiB segments rented from <see cref="ArrayPool{T}.Shared"/>, about 12 for the 0.75 MB of 2 048 peer
-/// districts) exist,
-/// whatever the layer's size.</description></item>
+/// most window buffers (<see cref="PooledSegments"/>, about 12 segments of 64 KiB for the 0.75 MB of 2 048 peer
+/// districts) exist, whatever the layer's size.</description></item>
 /// <item><description>A chunk that fails keeps its exception. When the writing reaches that chunk, all threads stop and
 /// <see cref="Run"/> throws that exception: the first failing feature, as in the sequential mode. A failing stream write
 /// stops the threads the same way.</description></item>
@@ -94,17 +93,17 @@ internal sealed class GeoJsonChunkPipeline(VectorLayer layer, int decimals, Json
                 {
                     if (json is null || writer is null)
                     {
-                        json = new Utf8JsonWriter(slot.Buffer, options);
+                        json = new Utf8JsonWriter((IBufferWriter<byte>)slot.Buffer, options);
                         writer = new GeoJsonFeatureWriter(json, transform, decimals);
                     }
                     else
                     {
-                        json.Reset(slot.Buffer);
+                        json.Reset((IBufferWriter<byte>)slot.Buffer);
                     }
 
                     writer.WriteStart();
                     json.Flush();
-                    slot.Skip = c == 0 ? 0 : slot.Buffer.WrittenCount;
+                    slot.Skip = c == 0 ? 0 : slot.Buffer.Length;
                     writer.WriteFeatures(layer, c * chunkSize, Math.Min(layer.Features.Count, (c + 1) * chunkSize));
                     if (c == chunkCount - 1)
                     {
@@ -189,7 +188,7 @@ internal sealed class GeoJsonChunkPipeline(VectorLayer layer, int decimals, Json
                         _stream.Write(","u8);
                     }
 
-                    next.Buffer.WriteTo(_stream, next.Skip);
+                    next.Buffer.CopyTo(_stream, next.Skip, next.Buffer.Length);
                 }
                 catch (Exception ex)
                 {
@@ -218,99 +217,12 @@ internal sealed class GeoJsonChunkPipeline(VectorLayer layer, int decimals, Json
     /// <summary>A chunk buffer and the state of the chunk in it. Ready is guarded by the gate, which also publishes the rest.</summary>
     private sealed class Slot
     {
-        public PooledBuffer Buffer { get; } = new();
+        public PooledSegments Buffer { get; } = new();
 
-        public int Skip { get; set; }
+        public long Skip { get; set; }
 
         public ExceptionDispatchInfo? Error { get; set; }
 
         public bool Ready { get; set; }
-    }
-
-    /// <summary>
-    /// A byte buffer of 64 KiB segments rented from <see cref="ArrayPool{T}.Shared"/>, reused chunk after chunk. Segments stay
-    /// below the large-object threshold: a write leaves no large arrays behind, whose allocation would trigger full (generation
-    /// 2) collections in a single-pass process. A request larger than a segment (a ring of thousands of vertices is one raw JSON
-    /// value) gets a segment of its own size.
-    /// </summary>
-    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
-    {
-        private const int SegmentBytes = 1 << 16;
-        private readonly List<byte[]> _segments = [];
-        private readonly List<int> _used = [];
-        private int _current = -1;
-
-        /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
-        public int WrittenCount { get; private set; }
-
-        public void Clear()
-        {
-            WrittenCount = 0;
-            _current = -1;
-        }
-
-        public void Advance(int count)
-        {
-            _used[_current] += count;
-            WrittenCount += count;
-        }
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => _segments[Ensure(sizeHint)].AsMemory(_used[_current]);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => _segments[Ensure(sizeHint)].AsSpan(_used[_current]);
-
-        /// <summary>Writes the bytes after the first <paramref name="skip"/> to <paramref name="stream"/>.</summary>
-        public void WriteTo(Stream stream, int skip)
-        {
-            for (var i = 0; i <= _current; i++)
-            {
-                var used = _used[i];
-                if (skip >= used)
-                {
-                    skip -= used;
-                    continue;
-                }
-
-                stream.Write(_segments[i].AsSpan(skip, used - skip));
-                skip = 0;
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var segment in _segments)
-            {
-                ArrayPool<byte>.Shared.Return(segment);
-            }
-
-            _segments.Clear();
-            _used.Clear();
-            _current = -1;
-        }
-
-        /// <summary>The index of the current segment, moved on (or replaced by a larger one) when it has less than the hint free.</summary>
-        private int Ensure(int sizeHint)
-        {
-            var needed = Math.Max(sizeHint, 1);
-            if (_current >= 0 && _segments[_current].Length - _used[_current] >= needed)
-            {
-                return _current;
-            }
-
-            _current++;
-            if (_current == _segments.Count)
-            {
-                _segments.Add(ArrayPool<byte>.Shared.Rent(Math.Max(SegmentBytes, needed)));
-                _used.Add(0);
-            }
-            else if (_segments[_current].Length < needed)
-            {
-                ArrayPool<byte>.Shared.Return(_segments[_current]);
-                _segments[_current] = ArrayPool<byte>.Shared.Rent(needed);
-            }
-
-            _used[_current] = 0;
-            return _current;
-        }
     }
 }

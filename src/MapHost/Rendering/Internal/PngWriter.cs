@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
+using GeoPrevention.Geo.IO;
 using SkiaSharp;
 
 namespace GeoPrevention.Rendering.Internal;
@@ -198,7 +199,7 @@ internal static class PngWriter
         var rows = source.Filter == PngRowFilter.None ? null : ArrayPool<byte>.Shared.Rent((2 * rawLength) + 32);
         try
         {
-            var compressed = new SegmentedStream();
+            var compressed = new PooledSegments();
             try
             {
                 long flushedLength;
@@ -261,7 +262,9 @@ internal static class PngWriter
                 var adler = ((uint)compressed.ByteAt(total - 4) << 24) | ((uint)compressed.ByteAt(total - 3) << 16) | ((uint)compressed.ByteAt(total - 2) << 8) | compressed.ByteAt(total - 1);
                 var slice = new SliceResult(compressed, end, adler, length, first);
                 // The running CRC of this slice's IDAT chunk (type and data so far; the last one gets the Adler-32 added later).
-                slice.Crc = compressed.UpdateCrc(UpdateCrc(UpdateCrc(0xFFFFFFFF, "IDAT"u8), slice.Prefix), 2, end);
+                var crc = UpdateCrc(UpdateCrc(0xFFFFFFFF, "IDAT"u8), slice.Prefix);
+                compressed.ForEach(2, end, span => crc = UpdateCrc(crc, span));
+                slice.Crc = crc;
                 return slice;
             }
             catch
@@ -433,100 +436,8 @@ internal static class PngWriter
         return table;
     }
 
-    /// <summary>
-    /// A write-only stream into 64 KiB segments rented from <see cref="ArrayPool{T}.Shared"/>: below the large-object
-    /// threshold, so a render leaves no large arrays behind (their allocation triggers full collections in a single-pass
-    /// process). Read back by range for the CRC and the file.
-    /// </summary>
-    private sealed class SegmentedStream : Stream
-    {
-        private const int SegmentBytes = 1 << 16;
-        private readonly List<byte[]> _segments = [];
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position
-        {
-            get => _length;
-            set => throw new NotSupportedException();
-        }
-
-        public byte ByteAt(long position) => _segments[(int)(position / SegmentBytes)][(int)(position % SegmentBytes)];
-
-        /// <summary>Continues a running CRC-32 over the bytes from … to (exclusive).</summary>
-        public uint UpdateCrc(uint crc, long from, long to)
-        {
-            ForEachRange(from, to, span => crc = PngWriter.UpdateCrc(crc, span));
-            return crc;
-        }
-
-        /// <summary>Writes the bytes from … to (exclusive) to <paramref name="destination"/>.</summary>
-        public void CopyTo(Stream destination, long from, long to) => ForEachRange(from, to, destination.Write);
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            while (!buffer.IsEmpty)
-            {
-                var offset = (int)(_length % SegmentBytes);
-                if (offset == 0 && _length / SegmentBytes == _segments.Count)
-                {
-                    _segments.Add(ArrayPool<byte>.Shared.Rent(SegmentBytes));
-                }
-
-                var n = Math.Min(buffer.Length, SegmentBytes - offset);
-                buffer[..n].CopyTo(_segments[(int)(_length / SegmentBytes)].AsSpan(offset));
-                buffer = buffer[n..];
-                _length += n;
-            }
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            foreach (var segment in _segments)
-            {
-                ArrayPool<byte>.Shared.Return(segment);
-            }
-
-            _segments.Clear();
-            _length = 0;
-            base.Dispose(disposing);
-        }
-
-        private void ForEachRange(long from, long to, SpanAction action)
-        {
-            while (from < to)
-            {
-                var offset = (int)(from % SegmentBytes);
-                var n = (int)Math.Min(to - from, SegmentBytes - offset);
-                action(_segments[(int)(from / SegmentBytes)].AsSpan(offset, n));
-                from += n;
-            }
-        }
-    }
-
-    private delegate void SpanAction(ReadOnlySpan<byte> span);
-
     /// <summary>A compressed slice (its segments are pooled): its deflate data is bytes 2 … End of <see cref="Data"/> (after the 2-byte zlib header of ZLibStream).</summary>
-    private sealed record SliceResult(SegmentedStream Data, long End, uint Adler, long Length, bool First)
+    private sealed record SliceResult(PooledSegments Data, long End, uint Adler, long Length, bool First)
     {
         /// <summary>The zlib header (deflate, 32 KiB window, FLEVEL 1 "fast", FCHECK: 0x785E % 31 = 0) before the first slice.</summary>
         public ReadOnlySpan<byte> Prefix => First ? [0x78, 0x5E] : default;
