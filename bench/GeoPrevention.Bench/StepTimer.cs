@@ -21,14 +21,11 @@ internal sealed class StepTimer
         return result;
     }
 
-    public void Time(string step, Action work)
+    public void Time(string step, Action work) => Time<object?>(step, () =>
     {
-        var gc = GcSnapshot.Take();
-        var sw = Stopwatch.StartNew();
         work();
-        Add(step, sw.Elapsed.TotalSeconds);
-        Trace(step, sw.Elapsed, gc);
-    }
+        return null;
+    });
 
     private void Trace(string step, TimeSpan elapsed, GcSnapshot before)
     {
