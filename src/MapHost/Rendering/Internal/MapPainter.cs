@@ -31,7 +31,6 @@ internal sealed class MapPainter
 
     private readonly PreparedPage _page;
     private readonly bool _textAsPaths;
-    private readonly bool _raster;
     private readonly SKBitmap? _target;
     private readonly int _paintThreads;
     private readonly PdfFills? _pdfFills;
@@ -50,7 +49,6 @@ internal sealed class MapPainter
         _paintThreads = paintThreads < 0 ? Environment.ProcessorCount : paintThreads;
         _page = page;
         _textAsPaths = textAsPaths;
-        _raster = raster is not null;
         _target = raster;
         _pdfFills = pdfFills;
         _u = page.PxPerPt;
@@ -121,7 +119,7 @@ internal sealed class MapPainter
         // faster than one path spanning the frame. Without antialiasing the pixels are identical (each polygon stays whole
         // in one path, and the union of the band fills is the fill of the union). Patterns clip to the whole class path,
         // so pattern redundancy keeps one path per class.
-        var bandCount = _raster && dense && !style.PatternRedundancy ? Math.Max(1, (int)MathF.Ceiling(frame.Height / BandPx)) : 0;
+        var bandCount = _target is not null && dense && !style.PatternRedundancy ? Math.Max(1, (int)MathF.Ceiling(frame.Height / BandPx)) : 0;
         var built = new List<BuiltLayer>();
         _pdfFills?.BeginPanel(frame);
         for (var layerIndex = 0; layerIndex < panel.Layers.Count; layerIndex++)
@@ -447,10 +445,11 @@ internal sealed class MapPainter
 
     /// <summary>
     /// Paints the built layer paths of one panel. A raster target with many districts, plain fills and borders (no hatching,
-    /// dot screens or redundancy lines) is painted in <see cref="PaintTiles"/> horizontal tiles on up to that many threads: each tile is its own canvas over the same pixels, hard-clipped to its
-    /// rows, so no pixel is written by two threads, and the bytes do not depend on the thread count (tested). Against one
-    /// untiled canvas, antialiased pixels along edges that cross a tile boundary differ slightly (tested: at most 16/255 in
-    /// under 0.2 % of the channels; measured 12/255 in 0.06 %). The paths are only read while the tiles run and are disposed afterwards.
+    /// dot screens or redundancy lines) is painted in <see cref="PaintTiles"/> horizontal tiles on up to that many threads:
+    /// each tile is its own canvas over the same pixels, hard-clipped to its rows, so no pixel is written by two threads,
+    /// and the bytes do not depend on the thread count (tested). Against one untiled canvas, antialiased pixels along edges
+    /// that cross a tile boundary differ slightly (tested: at most 16/255 in under 0.2 % of the channels; measured 12/255
+    /// in 0.06 %). The paths are only read while the tiles run and are disposed afterwards.
     /// </summary>
     private void PaintLayers(SKCanvas canvas, SKRect frame, List<BuiltLayer> built, int drawnInPanel, bool dense)
     {
@@ -571,9 +570,7 @@ internal sealed class MapPainter
                     canvas.DrawPath(dotPath, fill);
                 }
             }
-
         }
-
     }
 
     /// <summary>Parallel diagonal lines covering <paramref name="b"/>, aligned to the page grid so neighbours match.</summary>
